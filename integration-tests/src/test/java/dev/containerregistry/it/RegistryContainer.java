@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -26,8 +27,13 @@ public final class RegistryContainer implements AutoCloseable {
    * Starts a registry with deletion enabled plus the given {@code REGISTRY_*} settings and waits
    * until {@code /v2/} answers (200, or 401 when auth is configured).
    */
-  @SuppressWarnings("resource") // closed by close()
   public static RegistryContainer start(Map<String, String> env) {
+    return start(env, Map.of());
+  }
+
+  /** Like {@link #start(Map)}, with files copied into the container before it starts. */
+  @SuppressWarnings("resource") // closed by close()
+  public static RegistryContainer start(Map<String, String> env, Map<String, Transferable> files) {
     GenericContainer<?> c =
         new GenericContainer<>(IMAGE)
             .withExposedPorts(PORT)
@@ -37,6 +43,7 @@ public final class RegistryContainer implements AutoCloseable {
                 Wait.forHttp("/v2/")
                     .forStatusCodeMatching(s -> s == 200 || s == 401)
                     .withStartupTimeout(Duration.ofSeconds(60)));
+    files.forEach((path, content) -> c.withCopyToContainer(content, path));
     c.start();
     return new RegistryContainer(c);
   }

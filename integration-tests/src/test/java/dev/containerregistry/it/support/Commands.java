@@ -1,0 +1,38 @@
+package dev.containerregistry.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command line tool (skopeo, openssl, htpasswd) and returns what it printed. */
+public final class Commands {
+  private Commands() {}
+
+  /** True when {@code tool} is on the PATH. */
+  public static boolean available(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (new java.io.File(dir, tool).canExecute()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs {@code command}, failing with its output when it exits non-zero or runs over 5 min. */
+  public static String run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IOException("timed out: " + String.join(" ", command));
+    }
+    String text = new String(out, StandardCharsets.UTF_8);
+    if (process.exitValue() != 0) {
+      throw new IOException(
+          String.join(" ", command) + " exited " + process.exitValue() + ":\n" + text);
+    }
+    return text;
+  }
+}
