@@ -1,0 +1,103 @@
+package dev.containerregistry.v1.stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Given an input, when the compressed stream is read to its end, then the values are the hashes
+ * and the count of what was read and written, and the gzip bytes decompress to the input.
+ */
+class StreamLayerRoundTripTest {
+
+  @ParameterizedTest(name = "sequential level {0}, {1} bytes, read {2} at a time")
+  @CsvSource({
+    "1, 0, 8192",
+    "1, 1, 8192",
+    "1, 1, 1",
+    "1, 70000, 1",
+    "1, 1000000, 4096",
+    "0, 300000, 65536",
+    "6, 300000, 8192",
+    "9, 300000, 100000",
+    "6, 2000000, 7",
+  })
+  void sequentialStreamRoundTrips(int level, int inputSize, int readSize) throws Exception {
+    StreamLayer layer =
+        StreamLayer.builder(new ByteArrayInputStream(TestData.mixed(inputSize, inputSize)))
+            .compressionLevel(level)
+            .build();
+
+    assertRoundTrip(layer, TestData.mixed(inputSize, inputSize), readSize);
+  }
+
+  @ParameterizedTest(name = "{0} workers, level {1}, blocks of {2}, {3} bytes")
+  @CsvSource({
+    "2, 1, 65536, 0",
+    "2, 1, 65536, 1",
+    "2, 6, 65536, 65536",
+    "2, 6, 65536, 196608",
+    "2, 6, 65536, 196609",
+    "2, 6, 65536, 196607",
+    "3, 1, 1, 300",
+    "2, 6, 7, 5000",
+    "2, 6, 1000, 100000",
+    "4, 9, 32768, 300000",
+    "2, 6, 32769, 300000",
+    "2, 0, 50000, 300000",
+    "2, 1, 100000, 1000000",
+    "5, 6, 1048576, 3145728",
+    "2, 6, 1048576, 2500000",
+  })
+  void parallelStreamRoundTrips(int workers, int level, int blockSize, int inputSize)
+      throws Exception {
+    byte[] input = TestData.mixed(inputSize, blockSize + inputSize);
+    StreamLayer layer =
+        StreamLayer.builder(new ByteArrayInputStream(input))
+            .parallelism(workers)
+            .compressionLevel(level)
+            .blockSize(blockSize)
+            .build();
+
+    assertRoundTrip(layer, input, 16384);
+  }
+
+  @ParameterizedTest(name = "parallel output read {0} bytes at a time")
+  @CsvSource({"1", "3", "4096", "1000000"})
+  void parallelStreamServesAnyReadSize(int readSize) throws Exception {
+    byte[] input = TestData.mixed(200_000, 7);
+    StreamLayer layer =
+        StreamLayer.builder(new ByteArrayInputStream(input))
+            .parallelism(2)
+            .blockSize(40_000)
+            .build();
+
+    assertRoundTrip(layer, input, readSize);
+  }
+
+  private static void assertRoundTrip(StreamLayer layer, byte[] input, int readSize)
+      throws Exception {
+    byte[] emitted;
+    try (InputStream compressed = layer.compressed()) {
+      emitted = readSize == 1 ? readByteByByte(compressed) : TestData.readAll(compressed, readSize);
+    }
+
+    assertEquals(TestData.sha256(input), layer.diffId(), "DiffID is the sha256 of the input");
+    assertEquals(TestData.sha256(emitted), layer.digest(), "digest is the sha256 of the output");
+    assertEquals(emitted.length, layer.size(), "size counts the output");
+    assertArrayEquals(input, TestData.gunzip(emitted), "the output decompresses to the input");
+  }
+
+  private static byte[] readByteByByte(InputStream in) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int b; (b = in.read()) >= 0; ) {
+      out.write(b);
+    }
+    return out.toByteArray();
+  }
+}
