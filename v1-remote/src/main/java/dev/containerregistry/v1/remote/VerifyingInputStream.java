@@ -1,0 +1,119 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.v1.Hash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * Passes bytes through while hashing and counting them. A stream longer than the expected size
+ * fails as soon as the extra byte arrives; at the end of the source the size and sha256 are
+ * checked, and a mismatch is thrown in place of end-of-stream, so a reader never sees a clean
+ * end of corrupt data.
+ */
+final class VerifyingInputStream extends InputStream {
+
+  /** The expected size when only the digest is known (for example a DiffID). */
+  static final long ANY_SIZE = -1;
+
+  private final InputStream source;
+  private final Hash expected;
+  private final long expectedSize;
+  private final String subject;
+  private final MessageDigest sha256 = Hash.newSha256();
+  private long count;
+  private boolean verified;
+  private VerificationException failure;
+
+  /**
+   * @param source the bytes to check; closed with this stream
+   * @param expected their expected sha256
+   * @param expectedSize their expected length, or {@link #ANY_SIZE}
+   * @param subject what is read, for messages, such as {@code "blob sha256:… of host/repo"}
+   */
+  VerifyingInputStream(InputStream source, Hash expected, long expectedSize, String subject) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.expected = Objects.requireNonNull(expected, "expected");
+    this.expectedSize = expectedSize;
+    this.subject = Objects.requireNonNull(subject, "subject");
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    if (length == 0) {
+      return 0;
+    }
+    int n = source.read(buffer, offset, length);
+    if (n < 0) {
+      verify();
+      return -1;
+    }
+    if (expectedSize != ANY_SIZE && count + n > expectedSize) {
+      throw new VerificationException(
+          expected,
+          subject + " is longer than the " + expectedSize + " bytes its descriptor declares");
+    }
+    sha256.update(buffer, offset, n);
+    count += n;
+    return n;
+  }
+
+  /** Skips by reading, so that skipped bytes are still hashed. */
+  @Override
+  public long skip(long n) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+    long skipped = 0;
+    while (skipped < n) {
+      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+      if (read < 0) {
+        break;
+      }
+      skipped += read;
+    }
+    return skipped;
+  }
+
+  @Override
+  public int available() throws IOException {
+    return source.available();
+  }
+
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+
+  /** Checks once; later calls repeat the first outcome. */
+  private void verify() throws VerificationException {
+    if (!verified) {
+      verified = true;
+      failure = mismatch();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private VerificationException mismatch() {
+    if (expectedSize != ANY_SIZE && count != expectedSize) {
+      return new VerificationException(
+          expected,
+          subject + " ended after " + count + " bytes, but its descriptor declares " + expectedSize);
+    }
+    Hash actual = Hash.fromDigest(sha256.digest());
+    if (!actual.equals(expected)) {
+      return new VerificationException(
+          expected, subject + " has sha256 " + actual + ", not the expected " + expected);
+    }
+    return null;
+  }
+}
