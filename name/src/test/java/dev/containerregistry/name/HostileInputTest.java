@@ -1,0 +1,59 @@
+package dev.containerregistry.name;
+
+import static dev.containerregistry.name.GoodAndBadNames.VALID_DIGEST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Megabyte-long inputs shaped to trouble a backtracking parser. Parsing walks the input a fixed
+ * number of times, so each is refused after a few linear passes.
+ */
+class HostileInputTest {
+
+  private static final int MEGABYTE = 1 << 20;
+
+  private static Named<String> hostile(String shape, String s) {
+    return Named.of(shape + " (" + s.length() + " chars)", s);
+  }
+
+  static Stream<Named<String>> hostileInputs() {
+    return Stream.of(
+        hostile("letters", "a".repeat(MEGABYTE)),
+        hostile("colons", ":".repeat(MEGABYTE)),
+        hostile("slashes", "/".repeat(MEGABYTE)),
+        hostile("at signs", "@".repeat(MEGABYTE)),
+        hostile("brackets", "[".repeat(MEGABYTE)),
+        hostile("path elements", "a/".repeat(MEGABYTE / 2)),
+        hostile("empty tags", "a:".repeat(MEGABYTE / 2)),
+        hostile("dotted path", "a.".repeat(MEGABYTE / 2) + "/b:" + "c".repeat(200)),
+        hostile("long repository with digest", "gcr.io/" + "a".repeat(MEGABYTE) + "@" + VALID_DIGEST),
+        hostile("long digest", "gcr.io/a@sha256:" + "f".repeat(MEGABYTE)),
+        hostile("almost a port", "localhost:" + "1".repeat(MEGABYTE) + "x/image"),
+        hostile("non-ASCII", "é".repeat(MEGABYTE)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileInputs")
+  void aMegabyteOfHostileInputIsRefused(String input) {
+    BadNameException e = assertThrows(BadNameException.class, () -> Reference.parse(input));
+
+    assertTrue(e.getMessage().length() < 1_000);
+  }
+
+  /** The reference design sets no limit on the registry's length; neither does this parser. */
+  @Test
+  void aMegabyteRegistryIsAcceptedInLinearTime() {
+    String registry = "a.".repeat(MEGABYTE / 2);
+
+    Tag tag = Tag.parse(registry + "/image:v1");
+
+    assertEquals(registry, tag.context().registry().name());
+  }
+}
