@@ -52,15 +52,21 @@ final class VerifyingInputStream extends InputStream {
     if (length == 0) {
       return 0;
     }
+    if (failure != null) {
+      throw failure;
+    }
     int n = source.read(buffer, offset, length);
     if (n < 0) {
       verify();
       return -1;
     }
     if (expectedSize != ANY_SIZE && count + n > expectedSize) {
-      throw new VerificationException(
-          expected,
-          subject + " is longer than the " + expectedSize + " bytes its descriptor declares");
+      verified = true;
+      failure =
+          new VerificationException(
+              expected,
+              subject + " is longer than the " + expectedSize + " bytes its descriptor declares");
+      throw failure;
     }
     sha256.update(buffer, offset, n);
     count += n;
@@ -92,7 +98,7 @@ final class VerifyingInputStream extends InputStream {
     source.close();
   }
 
-  /** Checks once; later calls repeat the first outcome. */
+  /** Checks once; later calls repeat the first outcome, so a swallowed failure comes back. */
   private void verify() throws VerificationException {
     if (!verified) {
       verified = true;

@@ -54,6 +54,7 @@ class VerifyingInputStreamTest {
       VerificationException e = assertThrows(VerificationException.class, in::readAllBytes);
       assertTrue(e.getMessage().contains("longer than the 16 bytes"), e.getMessage());
       assertEquals(DIGEST, e.expected());
+      assertThrows(VerificationException.class, in::read, "the failure is not forgotten");
     }
   }
 
