@@ -7,7 +7,8 @@ package dev.containerregistry.name;
 final class ElementRules {
 
   static final String REPOSITORY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-./";
-  static final String TAG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-.ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  static final String TAG_CHARS =
+      "abcdefghijklmnopqrstuvwxyz0123456789_-.ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   static final String DIGEST_PREFIX = "sha256:";
 
   private static final int SHA256_HEX_LENGTH = 64;

@@ -54,7 +54,8 @@ public final class NameOption {
       throw new BadNameException(
           "a default registry must be 'localhost' or contain a '.' or a ':'", registry);
     }
-    return new NameOption("defaultRegistry(" + registry + ")", s -> s.withDefaultRegistry(registry));
+    return new NameOption(
+        "defaultRegistry(" + registry + ")", s -> s.withDefaultRegistry(registry));
   }
 
   /**

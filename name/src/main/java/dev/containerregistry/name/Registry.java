@@ -97,7 +97,9 @@ public final class Registry {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Registry other && name.equals(other.name) && scheme().equals(other.scheme());
+    return o instanceof Registry other
+        && name.equals(other.name)
+        && scheme().equals(other.scheme());
   }
 
   @Override

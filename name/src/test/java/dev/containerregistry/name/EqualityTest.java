@@ -52,7 +52,8 @@ class EqualityTest {
 
   @Test
   void theSchemeIsPartOfTheMeaning() {
-    assertNotEquals(Tag.parse("gcr.io/image:v1"), Tag.parse("gcr.io/image:v1", NameOption.insecure()));
+    assertNotEquals(
+        Tag.parse("gcr.io/image:v1"), Tag.parse("gcr.io/image:v1", NameOption.insecure()));
     assertEquals(
         Tag.parse("localhost:5000/image:v1"),
         Tag.parse("localhost:5000/image:v1", NameOption.insecure()));

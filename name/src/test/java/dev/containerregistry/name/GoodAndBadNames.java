@@ -56,9 +56,9 @@ final class GoodAndBadNames {
       List.of(
           "gcr.io/project-id/bad_chars:c@n'tuse",
           "gcr.io/project-id/wrong-length:white space",
-          "gcr.io/project-id/too-many-chars:thisisthetagthatneverendsitgoesonandonmyfriendsomepeople"
-              + "startedtaggingitnotknowingwhatitwasandtheyllcontinuetaggingitforeverjustbecausethis"
-              + "isthetagthatneverends",
+          "gcr.io/project-id/too-many-chars:thisisthetagthatneverendsitgoesonandonmyfriend"
+              + "somepeoplestartedtaggingitnotknowingwhatitwasandtheyllcontinuetaggingitforever"
+              + "justbecausethisisthetagthatneverends",
           "library/ubuntu:");
 
   static final List<String> STRICT_DIGESTS =
@@ -97,10 +97,5 @@ final class GoodAndBadNames {
   /** Every reference that parses in weak mode only. */
   static Stream<String> weakOnlyReferences() {
     return Stream.of(WEAK_TAGS, WEAK_DIGESTS, WEAK_TAG_DIGESTS).flatMap(List::stream);
-  }
-
-  @SafeVarargs
-  static Stream<String> concat(List<String>... lists) {
-    return Stream.of(lists).flatMap(List::stream);
   }
 }

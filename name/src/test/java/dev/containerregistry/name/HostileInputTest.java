@@ -33,7 +33,7 @@ class HostileInputTest {
         hostile("path elements", "a/".repeat(MEGABYTE / 2)),
         hostile("empty tags", "a:".repeat(MEGABYTE / 2)),
         hostile("dotted path", "a.".repeat(MEGABYTE / 2) + "/b:" + "c".repeat(200)),
-        hostile("long repository with digest", "gcr.io/" + "a".repeat(MEGABYTE) + "@" + VALID_DIGEST),
+        hostile("long repository", "gcr.io/" + "a".repeat(MEGABYTE) + "@" + VALID_DIGEST),
         hostile("long digest", "gcr.io/a@sha256:" + "f".repeat(MEGABYTE)),
         hostile("almost a port", "localhost:" + "1".repeat(MEGABYTE) + "x/image"),
         hostile("non-ASCII", "é".repeat(MEGABYTE)));

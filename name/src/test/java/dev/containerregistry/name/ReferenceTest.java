@@ -7,11 +7,11 @@ import static dev.containerregistry.name.GoodAndBadNames.STRICT_TAGS;
 import static dev.containerregistry.name.GoodAndBadNames.VALID_DIGEST;
 import static dev.containerregistry.name.GoodAndBadNames.WEAK_DIGESTS;
 import static dev.containerregistry.name.GoodAndBadNames.WEAK_TAGS;
-import static dev.containerregistry.name.GoodAndBadNames.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +73,7 @@ class ReferenceTest {
   }
 
   static Stream<String> badReferences() {
-    return concat(BAD_TAGS, BAD_DIGESTS);
+    return Stream.of(BAD_TAGS, BAD_DIGESTS).flatMap(List::stream);
   }
 
   @ParameterizedTest

@@ -4,10 +4,10 @@ import static dev.containerregistry.name.GoodAndBadNames.BAD_REPOSITORIES;
 import static dev.containerregistry.name.GoodAndBadNames.STRICT_REPOSITORIES;
 import static dev.containerregistry.name.GoodAndBadNames.VALID_DIGEST;
 import static dev.containerregistry.name.GoodAndBadNames.WEAK_REPOSITORIES;
-import static dev.containerregistry.name.GoodAndBadNames.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ class RepositoryTest {
   }
 
   static Stream<String> refusedInStrictMode() {
-    return concat(WEAK_REPOSITORIES, BAD_REPOSITORIES);
+    return Stream.of(WEAK_REPOSITORIES, BAD_REPOSITORIES).flatMap(List::stream);
   }
 
   @ParameterizedTest
@@ -35,7 +35,7 @@ class RepositoryTest {
   }
 
   static Stream<String> acceptedInWeakMode() {
-    return concat(STRICT_REPOSITORIES, WEAK_REPOSITORIES);
+    return Stream.of(STRICT_REPOSITORIES, WEAK_REPOSITORIES).flatMap(List::stream);
   }
 
   @ParameterizedTest
@@ -90,7 +90,8 @@ class RepositoryTest {
 
   @Test
   void theScopeOfAnOfficialImageIncludesLibrary() {
-    assertEquals("repository:library/ubuntu:push,pull", Repository.parse("ubuntu").scope("push,pull"));
+    assertEquals(
+        "repository:library/ubuntu:push,pull", Repository.parse("ubuntu").scope("push,pull"));
   }
 
   @Test
