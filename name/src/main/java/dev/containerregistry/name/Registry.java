@@ -66,6 +66,14 @@ public final class Registry {
   }
 
   /**
+   * True when the registry was parsed with {@link NameOption#insecure()}: the user accepts plain
+   * http (and, in the registry client, sending credentials over it).
+   */
+  public boolean insecure() {
+    return insecure;
+  }
+
+  /**
    * {@code http} for insecure registries, {@code localhost:PORT}, {@code *.localhost}, loopback
    * addresses and private (RFC 1918) IPv4 addresses; {@code https} for all others.
    */
