@@ -1,0 +1,95 @@
+package dev.containerregistry.v1.partial;
+
+import dev.containerregistry.v1.ContentNotFoundException;
+import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.IndexManifest;
+import dev.containerregistry.v1.MediaType;
+import java.io.IOException;
+
+/**
+ * An {@link ImageIndex} derived from an {@link IndexCore}: the raw bytes are read once and kept,
+ * children are looked up by digest among the index's descriptors.
+ */
+final class CoreIndex implements ImageIndex {
+
+  private final IndexCore core;
+  private final Computed<byte[]> raw;
+  private final Computed<IndexManifest> manifest;
+  private final Computed<Hash> digest;
+
+  CoreIndex(IndexCore core) {
+    this.core = core;
+    this.raw = new Computed<>(core::rawManifest);
+    this.manifest = new Computed<>(() -> IndexManifest.parse(raw.get()));
+    this.digest = new Computed<>(() -> Hash.sha256(raw.get()));
+  }
+
+  /** The index's own media type, or the OCI index type when it names none. */
+  @Override
+  public MediaType mediaType() throws IOException {
+    return indexManifest().mediaType().orElse(MediaType.OCI_IMAGE_INDEX);
+  }
+
+  @Override
+  public Hash digest() throws IOException {
+    return digest.get();
+  }
+
+  @Override
+  public long size() throws IOException {
+    return raw.get().length;
+  }
+
+  @Override
+  public IndexManifest indexManifest() throws IOException {
+    return manifest.get();
+  }
+
+  @Override
+  public byte[] rawManifest() throws IOException {
+    return raw.get().clone();
+  }
+
+  @Override
+  public Image image(Hash wanted) throws IOException {
+    Descriptor child = child(wanted);
+    if (child.mediaType().isIndex()) {
+      throw new IOException(
+          "child " + wanted + " of index " + digest() + " is an index (" + child.mediaType()
+              + "), not an image");
+    }
+    return core.image(child);
+  }
+
+  @Override
+  public ImageIndex imageIndex(Hash wanted) throws IOException {
+    Descriptor child = child(wanted);
+    if (child.mediaType().isImage()) {
+      throw new IOException(
+          "child " + wanted + " of index " + digest() + " is an image (" + child.mediaType()
+              + "), not an index");
+    }
+    return core.imageIndex(child);
+  }
+
+  @Override
+  public String toString() {
+    try {
+      return "ImageIndex[" + digest() + "]";
+    } catch (IOException e) {
+      return "ImageIndex[digest not available: " + e.getMessage() + "]";
+    }
+  }
+
+  private Descriptor child(Hash wanted) throws IOException {
+    for (Descriptor d : indexManifest().manifests()) {
+      if (d.digest().equals(wanted)) {
+        return d;
+      }
+    }
+    throw new ContentNotFoundException(wanted, "the manifests of index " + digest());
+  }
+}

@@ -1,0 +1,165 @@
+package dev.containerregistry.v1.partial;
+
+import dev.containerregistry.v1.ConfigFile;
+import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.Layer;
+import dev.containerregistry.v1.Manifest;
+import dev.containerregistry.v1.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds whole {@link Layer}s, {@link Image}s and {@link ImageIndex}es from the few things a
+ * source really has, so that a new kind of image (a directory, a tarball, a database) needs only
+ * a handful of methods:
+ *
+ * <ul>
+ *   <li>a layer stored compressed: {@link #layer(CompressedBlob)} or {@link #compressedLayer};
+ *   <li>a layer kept as a plain tar: {@link #layer(UncompressedBlob)} or
+ *       {@link #uncompressedLayer};
+ *   <li>an image: {@link #image(ImageCore)}, or raw manifest (and config) plus a
+ *       {@link BlobOpener};
+ *   <li>an index: {@link #index(IndexCore)}, or raw index plus a {@link BlobOpener}.
+ * </ul>
+ *
+ * Derived values are computed on first use and kept; raw bytes are never re-serialized.
+ */
+public final class Partial {
+
+  private Partial() {}
+
+  /** A layer from a compressed blob; the uncompressed form and DiffID are derived by gunzip. */
+  public static Layer layer(CompressedBlob blob) {
+    return new CompressedLayer(blob);
+  }
+
+  /** A layer from a plain tar; the gzip form, digest and size are derived in one pass. */
+  public static Layer layer(UncompressedBlob blob) {
+    return new UncompressedLayer(blob);
+  }
+
+  /** A layer from a compressed blob known by digest, size and media type. */
+  public static Layer compressedLayer(
+      Hash digest, long size, MediaType mediaType, StreamOpener compressed) {
+    return layer(
+        new OpenedCompressedBlob(digest, size, mediaType, compressed, Optional::empty));
+  }
+
+  /** A layer from a plain tar known by its DiffID; it is compressed with gzip. */
+  public static Layer uncompressedLayer(Hash diffId, MediaType mediaType, StreamOpener tar) {
+    return layer(new OpenedUncompressedBlob(diffId, mediaType, tar));
+  }
+
+  /** An image from its core. */
+  public static Image image(ImageCore core) {
+    return new CoreImage(
+        core::rawManifest, core::rawConfigFile, (descriptor, index, image) -> core.layer(descriptor));
+  }
+
+  /**
+   * An image from the bytes of its manifest and config; layers are opened from {@code blobs} and
+   * their DiffIDs taken from the config (by position) instead of being computed.
+   */
+  public static Image image(byte[] rawManifest, byte[] rawConfig, BlobOpener blobs) {
+    byte[] manifest = rawManifest.clone();
+    byte[] config = rawConfig.clone();
+    return new CoreImage(() -> manifest, () -> config, blobLayers(blobs));
+  }
+
+  /** An image from the bytes of its manifest; the config and layers are opened from {@code blobs}. */
+  public static Image image(byte[] rawManifest, BlobOpener blobs) {
+    byte[] manifest = rawManifest.clone();
+    return new CoreImage(
+        () -> manifest,
+        () -> readBlob(blobs, Manifest.parse(manifest).config().digest()),
+        blobLayers(blobs));
+  }
+
+  /** An index from its core. */
+  public static ImageIndex index(IndexCore core) {
+    return new CoreIndex(core);
+  }
+
+  /**
+   * An index from its bytes; child manifests, configs and layers are all opened from
+   * {@code blobs}, as in an OCI image layout.
+   */
+  public static ImageIndex index(byte[] rawIndex, BlobOpener blobs) {
+    byte[] raw = rawIndex.clone();
+    return index(
+        new IndexCore() {
+          @Override
+          public byte[] rawManifest() {
+            return raw;
+          }
+
+          @Override
+          public Image image(Descriptor child) throws IOException {
+            return Partial.image(readBlob(blobs, child.digest()), blobs);
+          }
+
+          @Override
+          public ImageIndex imageIndex(Descriptor child) throws IOException {
+            return Partial.index(readBlob(blobs, child.digest()), blobs);
+          }
+        });
+  }
+
+  /** The descriptor that points at {@code layer}: media type, size and digest. */
+  public static Descriptor descriptor(Layer layer) throws IOException {
+    return Descriptor.of(layer.mediaType(), layer.size(), layer.digest());
+  }
+
+  /** The descriptor that points at {@code image}'s manifest, with the platform of its config. */
+  public static Descriptor descriptor(Image image) throws IOException {
+    return Descriptor.builder()
+        .mediaType(image.mediaType())
+        .size(image.size())
+        .digest(image.digest())
+        .platform(image.configFile().platform().orElse(null))
+        .build();
+  }
+
+  /** The descriptor that points at {@code index}. */
+  public static Descriptor descriptor(ImageIndex index) throws IOException {
+    return Descriptor.of(index.mediaType(), index.size(), index.digest());
+  }
+
+  private static CoreImage.LayerResolver blobLayers(BlobOpener blobs) {
+    return (descriptor, index, image) ->
+        layer(
+            new OpenedCompressedBlob(
+                descriptor.digest(),
+                descriptor.size(),
+                descriptor.mediaType(),
+                () -> blobs.open(descriptor.digest()),
+                () -> diffIdAt(image, index)));
+  }
+
+  /**
+   * The config's DiffID at {@code index}, when the config is an image config listing one per
+   * manifest layer; otherwise the DiffID is computed from the blob.
+   */
+  private static Optional<Hash> diffIdAt(Image image, int index) throws IOException {
+    if (!image.manifest().config().mediaType().isConfig()) {
+      return Optional.empty();
+    }
+    ConfigFile config = image.configFile();
+    List<Hash> diffIds = config.rootFs().diffIds();
+    if (diffIds.size() != image.manifest().layers().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(diffIds.get(index));
+  }
+
+  private static byte[] readBlob(BlobOpener blobs, Hash digest) throws IOException {
+    try (InputStream in = blobs.open(digest)) {
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.containerregistry.v1.partial;
+
+import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.Layer;
+import dev.containerregistry.v1.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.zip.Deflater;
+
+/**
+ * A layer held in memory: for tests, small generated files and configs. The digest and size are
+ * computed when it is made; the DiffID on first use (or when made from a tar, at once).
+ */
+public final class StaticLayer implements Layer {
+
+  private final byte[] compressed;
+  private final MediaType mediaType;
+  private final Hash digest;
+  private final Computed<Hash> diffId;
+
+  private StaticLayer(byte[] compressed, MediaType mediaType, Computed<Hash> diffId) {
+    this.compressed = compressed;
+    this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
+    this.digest = Hash.sha256(compressed);
+    this.diffId = diffId;
+  }
+
+  /**
+   * A layer whose blob is exactly {@code blob} (copied): usually a gzip tar, but any bytes are
+   * accepted; the uncompressed form is gunzipped when the bytes start as gzip.
+   */
+  public static StaticLayer of(byte[] blob, MediaType mediaType) {
+    byte[] copy = blob.clone();
+    return new StaticLayer(
+        copy,
+        mediaType,
+        new Computed<>(
+            () -> {
+              try (InputStream in = uncompress(copy)) {
+                return Hash.sha256(in).hash();
+              }
+            }));
+  }
+
+  /** A layer made by gzipping {@code tar} (deterministically; same tar, same digest). */
+  public static StaticLayer fromTar(byte[] tar, MediaType mediaType) {
+    byte[] gzipped;
+    try (InputStream in =
+        new GzipCompressingInputStream(new ByteArrayInputStream(tar), Deflater.BEST_SPEED)) {
+      gzipped = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("compressing an in-memory tar", e);
+    }
+    Hash diffId = Hash.sha256(tar);
+    return new StaticLayer(gzipped, mediaType, new Computed<>(() -> diffId));
+  }
+
+  @Override
+  public Hash digest() {
+    return digest;
+  }
+
+  @Override
+  public Hash diffId() throws IOException {
+    return diffId.get();
+  }
+
+  @Override
+  public InputStream compressed() {
+    return new ByteArrayInputStream(compressed);
+  }
+
+  @Override
+  public InputStream uncompressed() throws IOException {
+    return uncompress(compressed);
+  }
+
+  @Override
+  public long size() {
+    return compressed.length;
+  }
+
+  @Override
+  public MediaType mediaType() {
+    return mediaType;
+  }
+
+  @Override
+  public String toString() {
+    return "StaticLayer[" + mediaType + " " + digest + " " + compressed.length + " bytes]";
+  }
+
+  private static InputStream uncompress(byte[] blob) throws IOException {
+    return Decompression.uncompress(
+        new ByteArrayInputStream(blob), "in-memory blob " + Hash.sha256(blob));
+  }
+}

@@ -1,0 +1,171 @@
+package dev.containerregistry.v1.partial;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.Layer;
+import dev.containerregistry.v1.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LayerAdaptersTest {
+
+  private static byte[] content(int size) {
+    byte[] bytes = new byte[size];
+    new Random(size).nextBytes(bytes);
+    for (int i = 0; i < size / 2; i++) {
+      bytes[i] = (byte) (i % 7);
+    }
+    return bytes;
+  }
+
+  private static byte[] gzip(byte[] plain) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(plain);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] gunzip(InputStream in) throws IOException {
+    try (InputStream gz = new GZIPInputStream(in)) {
+      return gz.readAllBytes();
+    }
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void compressedLayerDerivesItsDiffIdOnceByGunzip() throws IOException {
+    byte[] tar = content(100_000);
+    byte[] blob = gzip(tar);
+    AtomicInteger opens = new AtomicInteger();
+    Layer layer =
+        Partial.compressedLayer(
+            Hash.sha256(blob),
+            blob.length,
+            MediaType.OCI_LAYER,
+            () -> {
+              opens.incrementAndGet();
+              return new ByteArrayInputStream(blob);
+            });
+    assertEquals(Hash.sha256(tar), layer.diffId());
+    assertEquals(Hash.sha256(tar), layer.diffId());
+    assertEquals(1, opens.get());
+    assertArrayEquals(tar, readAll(layer.uncompressed()));
+    assertArrayEquals(blob, readAll(layer.compressed()));
+    assertEquals(blob.length, layer.size());
+  }
+
+  @Test
+  void readingTheUncompressedStreamSettlesTheDiffId() throws IOException {
+    byte[] tar = content(5_000);
+    byte[] blob = gzip(tar);
+    AtomicInteger opens = new AtomicInteger();
+    Layer layer =
+        Partial.compressedLayer(
+            Hash.sha256(blob),
+            blob.length,
+            MediaType.DOCKER_LAYER,
+            () -> {
+              opens.incrementAndGet();
+              return new ByteArrayInputStream(blob);
+            });
+    readAll(layer.uncompressed());
+    assertEquals(Hash.sha256(tar), layer.diffId());
+    assertEquals(1, opens.get());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 1000, 300_000})
+  void uncompressedLayerGzipsToAValidStreamWhoseDigestIsComputedOnce(int size) throws IOException {
+    byte[] tar = content(size);
+    AtomicInteger opens = new AtomicInteger();
+    Layer layer =
+        Partial.uncompressedLayer(
+            Hash.sha256(tar),
+            MediaType.OCI_LAYER,
+            () -> {
+              opens.incrementAndGet();
+              return new ByteArrayInputStream(tar);
+            });
+    Hash digest = layer.digest();
+    long compressedSize = layer.size();
+    assertEquals(1, opens.get());
+    byte[] compressed = readAll(layer.compressed());
+    assertEquals(Hash.sha256(compressed), digest);
+    assertEquals(compressed.length, compressedSize);
+    assertArrayEquals(tar, gunzip(new ByteArrayInputStream(compressed)));
+    assertEquals(Hash.sha256(tar), layer.diffId());
+  }
+
+  @Test
+  void readingTheCompressedStreamFirstSparesASecondPass() throws IOException {
+    byte[] tar = content(50_000);
+    AtomicInteger opens = new AtomicInteger();
+    Layer layer =
+        Partial.uncompressedLayer(
+            Hash.sha256(tar),
+            MediaType.OCI_LAYER,
+            () -> {
+              opens.incrementAndGet();
+              return new ByteArrayInputStream(tar);
+            });
+    byte[] compressed = readAll(layer.compressed());
+    assertEquals(Hash.sha256(compressed), layer.digest());
+    assertEquals(compressed.length, layer.size());
+    assertEquals(1, opens.get());
+  }
+
+  @Test
+  void staticLayerFromTarIsDeterministic() throws IOException {
+    byte[] tar = content(20_000);
+    StaticLayer a = StaticLayer.fromTar(tar, MediaType.OCI_LAYER);
+    StaticLayer b = StaticLayer.fromTar(tar, MediaType.OCI_LAYER);
+    assertEquals(a.digest(), b.digest());
+    assertEquals(Hash.sha256(tar), a.diffId());
+    assertArrayEquals(tar, readAll(a.uncompressed()));
+    assertEquals(a.digest(), Hash.sha256(readAll(a.compressed())));
+  }
+
+  @Test
+  void staticLayerOfABlobComputesTheDiffIdFromItsContent() throws IOException {
+    byte[] tar = content(3_000);
+    StaticLayer layer = StaticLayer.of(gzip(tar), MediaType.DOCKER_LAYER);
+    assertEquals(Hash.sha256(tar), layer.diffId());
+    assertEquals(MediaType.DOCKER_LAYER, layer.mediaType());
+  }
+
+  @Test
+  void plainBlobsArePassedThroughUncompressed() throws IOException {
+    byte[] json = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StaticLayer layer = StaticLayer.of(json, MediaType.OCI_EMPTY_JSON);
+    assertArrayEquals(json, readAll(layer.uncompressed()));
+    assertEquals(layer.digest(), layer.diffId());
+  }
+
+  @Test
+  void zstdBlobsAreRefusedWithAClearMessage() {
+    byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0};
+    StaticLayer layer = StaticLayer.of(zstd, MediaType.OCI_LAYER_ZSTD);
+    IOException e = assertThrows(IOException.class, layer::uncompressed);
+    assertTrue(e.getMessage().contains("zstd"), e.getMessage());
+    assertTrue(e.getMessage().contains(layer.digest().toString()), e.getMessage());
+  }
+}
