@@ -1,0 +1,226 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.name.Registry;
+import dev.containerregistry.v1.Platform;
+import dev.containerregistry.v1.remote.authn.Authenticator;
+import dev.containerregistry.v1.remote.authn.Keychain;
+import dev.containerregistry.v1.remote.transport.RetryPolicy;
+import dev.containerregistry.v1.remote.transport.Transport;
+import dev.containerregistry.v1.remote.transport.TransportConfig;
+import dev.containerregistry.v1.remote.transport.Transports;
+import java.util.Objects;
+
+/**
+ * Everything the registry client can be told, each with its default in one place. Immutable;
+ * callers change only what they need with {@link #builder()} or {@link #toBuilder()}.
+ */
+public final class RemoteOptions {
+
+  /** Default number of blobs transferred at once. */
+  public static final int DEFAULT_JOBS = 4;
+
+  /** Default chunk size of {@link UploadMode#CHUNKED} uploads: 8 MiB. */
+  public static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+
+  private static final RemoteOptions DEFAULTS = new Builder().build();
+
+  private final Authenticator authenticator;
+  private final Keychain keychain;
+  private final int jobs;
+  private final RetryPolicy retry;
+  private final ProgressListener progress;
+  private final String userAgent;
+  private final Transport transport;
+  private final UploadMode uploadMode;
+  private final int chunkSize;
+  private final Platform platform;
+
+  private RemoteOptions(Builder b) {
+    this.authenticator = b.authenticator;
+    this.keychain = b.keychain;
+    this.jobs = b.jobs;
+    this.retry = b.retry;
+    this.progress = b.progress;
+    this.userAgent = b.userAgent;
+    this.transport = b.transport;
+    this.uploadMode = b.uploadMode;
+    this.chunkSize = b.chunkSize;
+    this.platform = b.platform;
+  }
+
+  /**
+   * The defaults: credentials from {@link Keychain#defaultKeychain()}, {@value #DEFAULT_JOBS}
+   * jobs, {@link RetryPolicy#defaults()}, no progress listener, streaming uploads, platform
+   * {@code linux/amd64}, the JVM-wide pooled HTTP client.
+   */
+  public static RemoteOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The maximum number of blobs transferred at once. */
+  public int jobs() {
+    return jobs;
+  }
+
+  /** The retry policy. */
+  public RetryPolicy retry() {
+    return retry;
+  }
+
+  /** The progress listener of pushes. */
+  public ProgressListener progress() {
+    return progress;
+  }
+
+  /** The {@code User-Agent}. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** How blob data is sent. */
+  public UploadMode uploadMode() {
+    return uploadMode;
+  }
+
+  /** The chunk size of {@link UploadMode#CHUNKED} uploads, in bytes. */
+  public int chunkSize() {
+    return chunkSize;
+  }
+
+  /** The platform picked when an image is asked of an index. */
+  public Platform platform() {
+    return platform;
+  }
+
+  /**
+   * The transport configuration for {@code registry}: the explicit authenticator if one was
+   * given, else the keychain's answer for the registry, asked only when the registry challenges.
+   */
+  TransportConfig transportConfig(Registry registry) {
+    Authenticator auth = authenticator;
+    if (auth == null) {
+      Keychain chain = keychain;
+      auth = () -> chain.resolve(registry).authorization();
+    }
+    return TransportConfig.builder()
+        .authenticator(auth)
+        .retry(retry)
+        .userAgent(userAgent)
+        .base(transport)
+        .build();
+  }
+
+  /** Builds {@link RemoteOptions}; every setter rejects {@code null} and invalid values. */
+  public static final class Builder {
+    private Authenticator authenticator;
+    private Keychain keychain = Keychain.defaultKeychain();
+    private int jobs = DEFAULT_JOBS;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private ProgressListener progress = ProgressListener.NONE;
+    private String userAgent = TransportConfig.DEFAULT_USER_AGENT;
+    private Transport transport = Transports.http();
+    private UploadMode uploadMode = UploadMode.STREAMING;
+    private int chunkSize = DEFAULT_CHUNK_SIZE;
+    private Platform platform = Platform.of("linux", "amd64");
+
+    private Builder() {}
+
+    private Builder(RemoteOptions o) {
+      authenticator = o.authenticator;
+      keychain = o.keychain;
+      jobs = o.jobs;
+      retry = o.retry;
+      progress = o.progress;
+      userAgent = o.userAgent;
+      transport = o.transport;
+      uploadMode = o.uploadMode;
+      chunkSize = o.chunkSize;
+      platform = o.platform;
+    }
+
+    /** Fixed credentials for every registry; replaces the keychain. */
+    public Builder auth(Authenticator value) {
+      this.authenticator = Objects.requireNonNull(value, "authenticator");
+      return this;
+    }
+
+    /** Where to find credentials per registry (default {@link Keychain#defaultKeychain()}). */
+    public Builder keychain(Keychain value) {
+      this.keychain = Objects.requireNonNull(value, "keychain");
+      this.authenticator = null;
+      return this;
+    }
+
+    /** The maximum number of blobs transferred at once, at least 1 (default 4). */
+    public Builder jobs(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("jobs must be at least 1, got " + value);
+      }
+      this.jobs = value;
+      return this;
+    }
+
+    /** The retry policy (default {@link RetryPolicy#defaults()}). */
+    public Builder retry(RetryPolicy value) {
+      this.retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    /** Receives the progress of pushes (default none). */
+    public Builder progress(ProgressListener value) {
+      this.progress = Objects.requireNonNull(value, "progress");
+      return this;
+    }
+
+    /** The {@code User-Agent} header. */
+    public Builder userAgent(String value) {
+      this.userAgent = Objects.requireNonNull(value, "userAgent");
+      return this;
+    }
+
+    /**
+     * The bottom transport that sends HTTP (default {@link Transports#http()}); wrap that one to
+     * observe or change requests. It must not follow redirects.
+     */
+    public Builder transport(Transport value) {
+      this.transport = Objects.requireNonNull(value, "transport");
+      return this;
+    }
+
+    /** How blob data is sent (default {@link UploadMode#STREAMING}). */
+    public Builder uploadMode(UploadMode value) {
+      this.uploadMode = Objects.requireNonNull(value, "uploadMode");
+      return this;
+    }
+
+    /** The chunk size of {@link UploadMode#CHUNKED} uploads, at least 1 byte (default 8 MiB). */
+    public Builder chunkSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("chunkSize must be at least 1 byte, got " + value);
+      }
+      this.chunkSize = value;
+      return this;
+    }
+
+    /** The platform picked from an index (default {@code linux/amd64}). */
+    public Builder platform(Platform value) {
+      this.platform = Objects.requireNonNull(value, "platform");
+      return this;
+    }
+
+    /** The immutable options. */
+    public RemoteOptions build() {
+      return new RemoteOptions(this);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.containerregistry.v1.remote.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+
+/**
+ * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool.
+ * It never follows redirects, never decompresses, never retries and never adds credentials: those
+ * are decisions of the layers above it.
+ */
+final class HttpClientTransport implements Transport {
+
+  private static final int MAX_CONNECTIONS = 64;
+  private static final int DRAIN_LIMIT = 64 * 1024;
+
+  private static final class Shared {
+    static final HttpClientTransport INSTANCE = new HttpClientTransport(null);
+  }
+
+  private final CloseableHttpClient client;
+
+  /** @param sslContext the TLS context, or {@code null} for the JVM's default trust */
+  HttpClientTransport(SSLContext sslContext) {
+    PoolingHttpClientConnectionManagerBuilder pool =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(MAX_CONNECTIONS)
+            .setMaxConnPerRoute(MAX_CONNECTIONS)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(30, TimeUnit.SECONDS)
+                    .setSocketTimeout(5, TimeUnit.MINUTES)
+                    .build());
+    if (sslContext != null) {
+      pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+    }
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(pool.build())
+            .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableDefaultUserAgent()
+            .build();
+  }
+
+  /** One pooled client for the whole JVM, used when the options name no other transport. */
+  static HttpClientTransport shared() {
+    return Shared.INSTANCE;
+  }
+
+  @Override
+  public Response send(Request request) throws IOException {
+    HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
+    request.headers().asMap().forEach((name, values) -> values.forEach(v -> outgoing.addHeader(name, v)));
+    if (request.body().isPresent()) {
+      outgoing.setEntity(entity(request.body().get()));
+    }
+    ClassicHttpResponse answer = client.executeOpen(null, outgoing, null);
+    HttpEntity entity = answer.getEntity();
+    InputStream body = entity == null ? null : entity.getContent();
+    return Response.of(request, answer.getCode(), headers(answer), body, () -> release(body, answer));
+  }
+
+  /**
+   * Reads what is left of a short body so that the connection goes back to the pool; a long
+   * remainder is not worth reading, and the connection is dropped instead.
+   */
+  private static void release(InputStream body, ClassicHttpResponse answer) throws IOException {
+    try (answer) {
+      if (body != null) {
+        drain(body);
+      }
+    }
+  }
+
+  private static void drain(InputStream body) {
+    byte[] buffer = new byte[8192];
+    long skipped = 0;
+    try {
+      for (int n; skipped <= DRAIN_LIMIT && (n = body.read(buffer)) >= 0; ) {
+        skipped += n;
+      }
+    } catch (IOException alreadyClosedOrBroken) {
+      // Nothing to reuse: closing the answer below drops the connection.
+    }
+  }
+
+  private static HttpEntity entity(RequestBody body) throws IOException {
+    ContentType type = ContentType.parse(body.contentType());
+    if (body.replayable()) {
+      return new ByteArrayEntity(body.bytes(), type);
+    }
+    return new InputStreamEntity(body.open(), body.length(), type);
+  }
+
+  private static Headers headers(ClassicHttpResponse answer) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (Header header : answer.getHeaders()) {
+      fields.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
+    }
+    return Headers.of(fields);
+  }
+}

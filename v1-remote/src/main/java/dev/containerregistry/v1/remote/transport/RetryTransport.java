@@ -1,0 +1,131 @@
+package dev.containerregistry.v1.remote.transport;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries requests that failed for a reason that may pass, per a {@link RetryPolicy}. The last
+ * failed response is returned as is (or the last exception rethrown) when attempts run out. A
+ * request whose body is a one-shot stream is sent once only.
+ */
+final class RetryTransport implements Transport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetryTransport.class);
+  private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+  private final Transport next;
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+
+  RetryTransport(Transport next, RetryPolicy policy, Sleeper sleeper) {
+    this.next = Objects.requireNonNull(next, "next");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  @Override
+  public Response send(Request request) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      boolean last = attempt >= policy.maxAttempts() || !request.replayable();
+      Response response;
+      try {
+        response = next.send(request);
+      } catch (IOException e) {
+        if (last || !retriable(e)) {
+          throw e;
+        }
+        LOG.debug("{}: attempt {} failed ({}), retrying", request, attempt, e.toString());
+        sleeper.sleep(withJitter(policy.backoff(attempt)));
+        continue;
+      }
+      if (last || response.successful()) {
+        return response;
+      }
+      Response peeked = peekTemporary(response);
+      if (peeked != null) {
+        return peeked;
+      }
+      Duration wait = waitFor(response, attempt);
+      LOG.debug("{}: status {} on attempt {}, retrying in {}", request, response.status(), attempt, wait);
+      sleeper.sleep(wait);
+    }
+  }
+
+  /**
+   * Returns {@code null} (after closing it) when the response should be retried; otherwise the
+   * response to give back, with its body intact.
+   */
+  private static Response peekTemporary(Response response) throws IOException {
+    if (RETRIED_STATUSES.contains(response.status())) {
+      response.close();
+      return null;
+    }
+    if (response.status() < 400 || response.status() == 401 || response.status() == 404) {
+      return response;
+    }
+    byte[] prefix = response.body().readNBytes((int) Response.SMALL_BODY_LIMIT);
+    if (ErrorBodyParser.allTemporary(ErrorBodyParser.parse(prefix))) {
+      response.close();
+      return null;
+    }
+    InputStream rest = new SequenceInputStream(new ByteArrayInputStream(prefix), response.body());
+    return response.withBody(rest);
+  }
+
+  private Duration waitFor(Response response, int attempt) throws IOException {
+    Optional<Duration> asked = response.header("Retry-After").flatMap(RetryTransport::retryAfter);
+    if (asked.isPresent() && asked.get().compareTo(RetryPolicy.MAX_RETRY_AFTER) > 0) {
+      throw new IOException(
+          response.request() + ": the registry asks to retry after " + asked.get() + ", longer than "
+              + RetryPolicy.MAX_RETRY_AFTER);
+    }
+    return asked.orElseGet(() -> withJitter(policy.backoff(attempt)));
+  }
+
+  private Duration withJitter(Duration base) {
+    if (policy.jitter() == 0 || base.isZero()) {
+      return base;
+    }
+    double factor = 1 + ThreadLocalRandom.current().nextDouble(policy.jitter());
+    return Duration.ofNanos((long) (base.toNanos() * factor));
+  }
+
+  /** Seconds or an HTTP date, as RFC 9110 allows; an unreadable value is ignored. */
+  static Optional<Duration> retryAfter(String value) {
+    String v = value.strip();
+    try {
+      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      } catch (DateTimeParseException notDate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static boolean retriable(IOException e) {
+    return !(e instanceof TransportException
+        || e instanceof SSLException
+        || e instanceof UnknownHostException
+        || e instanceof RefusedException
+        || e instanceof ProtocolException);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.containerregistry.v1.remote.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containerregistry.v1.remote.authn.AuthConfig;
+import dev.containerregistry.v1.remote.authn.Authenticator;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Obtains a bearer token from the realm of a {@code Bearer} challenge (the Docker token
+ * protocol): a {@code GET} with basic credentials, or a {@code POST} of an OAuth2 refresh token
+ * when the credentials hold an identity token. A registry token in the credentials is used as is.
+ */
+final class TokenExchange {
+
+  static final String CLIENT_ID = "containerregistry-java";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Transport transport;
+  private final RegistryEndpoint registry;
+  private final Challenge challenge;
+  private final Authenticator authenticator;
+
+  TokenExchange(Transport transport, RegistryEndpoint registry, Challenge challenge, Authenticator authenticator) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.challenge = Objects.requireNonNull(challenge, "challenge");
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+  }
+
+  /** A token for {@code scopes}. */
+  String fetch(Collection<String> scopes) throws IOException {
+    AuthConfig auth = Credentials.read(authenticator, registry);
+    if (!auth.registryToken().isEmpty()) {
+      CredentialPolicy.checkPlainHttp(registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
+      return auth.registryToken();
+    }
+    URI realm = realm();
+    if (!auth.isAnonymous()) {
+      CredentialPolicy.checkPlainHttp(realm, registry.insecure(), "the token realm " + realm.getHost());
+      CredentialPolicy.checkPlainHttp(registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
+    }
+    Response response = auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes);
+    if (response.status() == 404 || response.status() == 405) {
+      response.close();
+      response = get(realm, auth, scopes);
+    }
+    return token(response, realm, scopes);
+  }
+
+  private URI realm() throws IOException {
+    String value =
+        challenge.param("realm").orElseThrow(
+            () -> new ProtocolException(
+                "the Bearer challenge of " + registry.base().getHost() + " names no realm"));
+    URI realm;
+    try {
+      realm = registry.base().resolve(value);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(
+          "the Bearer challenge of " + registry.base().getHost() + " has a malformed realm '" + value + "'");
+    }
+    CredentialPolicy.checkRealm(realm, registry.base());
+    return realm;
+  }
+
+  private Response get(URI realm, AuthConfig auth, Collection<String> scopes) throws IOException {
+    List<String> query = new ArrayList<>();
+    challenge.param("service").ifPresent(s -> query.add("service=" + encode(s)));
+    scopes.forEach(s -> query.add("scope=" + encode(s)));
+    Request request = Request.get(withQuery(realm, String.join("&", query)));
+    if (!auth.username().isEmpty() || !auth.password().isEmpty()) {
+      request = request.withHeader("Authorization", basic(auth));
+    }
+    return transport.send(request);
+  }
+
+  private Response post(URI realm, AuthConfig auth, Collection<String> scopes) throws IOException {
+    List<String> form = new ArrayList<>();
+    form.add("grant_type=refresh_token");
+    form.add("refresh_token=" + encode(auth.identityToken()));
+    form.add("client_id=" + CLIENT_ID);
+    challenge.param("service").ifPresent(s -> form.add("service=" + encode(s)));
+    if (!scopes.isEmpty()) {
+      form.add("scope=" + encode(String.join(" ", scopes)));
+    }
+    byte[] body = String.join("&", form).getBytes(StandardCharsets.UTF_8);
+    return transport.send(
+        Request.of("POST", realm).withBody(RequestBody.of(body, "application/x-www-form-urlencoded")));
+  }
+
+  private static String token(Response response, URI realm, Collection<String> scopes) throws IOException {
+    if (!response.successful()) {
+      TransportException error = TransportException.of(response);
+      throw new IOException("fetching a token for " + scopes + " from " + Redaction.redact(realm) + ": " + error.getMessage(), error);
+    }
+    JsonNode json;
+    try (response) {
+      json = JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new ProtocolException(
+          "fetching a token for " + scopes + " from " + Redaction.redact(realm) + ": the answer is not JSON");
+    }
+    String token = json == null ? "" : json.path("token").asText(json.path("access_token").asText(""));
+    if (token.isEmpty()) {
+      throw new ProtocolException(
+          "fetching a token for " + scopes + " from " + Redaction.redact(realm) + ": the answer holds no token");
+    }
+    return token;
+  }
+
+  static String basic(AuthConfig auth) {
+    String pair = auth.username() + ":" + auth.password();
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static URI withQuery(URI uri, String query) {
+    if (query.isEmpty()) {
+      return uri;
+    }
+    String separator = uri.getRawQuery() == null ? "?" : "&";
+    return URI.create(uri.toString() + separator + query);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

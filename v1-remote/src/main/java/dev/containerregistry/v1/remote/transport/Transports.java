@@ -1,0 +1,56 @@
+package dev.containerregistry.v1.remote.transport;
+
+import dev.containerregistry.name.Registry;
+import dev.containerregistry.name.Repository;
+import java.io.IOException;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Ready-made transports: the shared HTTP client, and authenticated transports for a registry
+ * with the scopes of an operation.
+ */
+public final class Transports {
+
+  private Transports() {}
+
+  /**
+   * The JVM-wide pooled HTTP client: no redirects, no retries, no decompression, no credentials.
+   * Use it as the bottom of your own transport chain.
+   */
+  public static Transport http() {
+    return HttpClientTransport.shared();
+  }
+
+  /**
+   * A new pooled HTTP client that trusts what {@code sslContext} trusts (a private CA, say).
+   * Create it once and reuse it: each holds its own connection pool.
+   */
+  public static Transport http(SSLContext sslContext) {
+    return new HttpClientTransport(sslContext);
+  }
+
+  /**
+   * A transport authenticated for {@code scopes} (token scope strings such as
+   * {@code repository:foo/bar:push,pull}) at {@code registry}: it pings {@code /v2/} now, then
+   * answers the registry's challenge on first use. Requests to other hosts carry no credentials.
+   *
+   * @throws IOException when the registry cannot be reached or answers the ping with an error
+   */
+  public static Transport forRegistry(Registry registry, List<String> scopes, TransportConfig config)
+      throws IOException {
+    RegistryEndpoint endpoint = RegistryEndpoint.of(registry.scheme(), registry.name(), registry.insecure());
+    return new TransportChain(config, Sleeper.REAL).build(endpoint, List.copyOf(scopes));
+  }
+
+  /**
+   * A transport for {@code actions} (for example {@code "pull"}, or {@code "push", "pull"}) on
+   * {@code repository}.
+   *
+   * @throws IOException when the registry cannot be reached or answers the ping with an error
+   */
+  public static Transport forRepository(Repository repository, TransportConfig config, String... actions)
+      throws IOException {
+    return forRegistry(repository.registry(), List.of(repository.scope(String.join(",", actions))), config);
+  }
+}
