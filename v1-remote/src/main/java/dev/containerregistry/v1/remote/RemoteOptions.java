@@ -34,6 +34,7 @@ public final class RemoteOptions {
   private final UploadMode uploadMode;
   private final int chunkSize;
   private final Platform platform;
+  private final int pageSize;
 
   private RemoteOptions(Builder b) {
     this.authenticator = b.authenticator;
@@ -46,6 +47,7 @@ public final class RemoteOptions {
     this.uploadMode = b.uploadMode;
     this.chunkSize = b.chunkSize;
     this.platform = b.platform;
+    this.pageSize = b.pageSize;
   }
 
   /**
@@ -102,6 +104,11 @@ public final class RemoteOptions {
     return platform;
   }
 
+  /** The number of tags or repositories asked per page when listing; 0 lets the registry choose. */
+  public int pageSize() {
+    return pageSize;
+  }
+
   /**
    * The transport configuration for {@code registry}: the explicit authenticator if one was
    * given, else the keychain's answer for the registry, asked only when the registry challenges.
@@ -132,6 +139,7 @@ public final class RemoteOptions {
     private UploadMode uploadMode = UploadMode.STREAMING;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private Platform platform = Platform.of("linux", "amd64");
+    private int pageSize;
 
     private Builder() {}
 
@@ -146,6 +154,7 @@ public final class RemoteOptions {
       uploadMode = o.uploadMode;
       chunkSize = o.chunkSize;
       platform = o.platform;
+      pageSize = o.pageSize;
     }
 
     /** Fixed credentials for every registry; replaces the keychain. */
@@ -215,6 +224,18 @@ public final class RemoteOptions {
     /** The platform picked from an index (default {@code linux/amd64}). */
     public Builder platform(Platform value) {
       this.platform = Objects.requireNonNull(value, "platform");
+      return this;
+    }
+
+    /**
+     * The number of tags or repositories asked per page ({@code n=}) when listing, at least 0
+     * (default 0: the registry's own page size). Every page is read either way.
+     */
+    public Builder pageSize(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("pageSize must be 0 (registry default) or more, got " + value);
+      }
+      this.pageSize = value;
       return this;
     }
 
