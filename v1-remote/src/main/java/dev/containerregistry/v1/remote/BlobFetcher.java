@@ -1,0 +1,84 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.name.Repository;
+import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.remote.transport.Request;
+import dev.containerregistry.v1.remote.transport.Response;
+import dev.containerregistry.v1.remote.transport.Transport;
+import dev.containerregistry.v1.remote.transport.TransportException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Streams blobs ({@code GET /v2/<name>/blobs/<digest>}, following redirects to storage) through a
+ * {@link VerifyingInputStream}: the reader gets the bytes as they arrive, and a blob of the wrong
+ * size or digest fails instead of ending. Nothing is buffered beyond the HTTP client's buffer.
+ */
+final class BlobFetcher {
+
+  private final Transport transport;
+
+  /** @param transport authenticated for pulling from the blobs' repository */
+  BlobFetcher(Transport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+  }
+
+  /** The blob {@code blob} describes; the caller closes the stream. */
+  InputStream open(Repository repo, Descriptor blob) throws IOException {
+    String subject = "blob " + blob.digest() + " of " + repo;
+    Response response = transport.send(Request.get(RegistryUrls.blob(repo, blob.digest())));
+    if (!response.successful()) {
+      throw TransportException.of(response);
+    }
+    Optional<Long> declared = contentLength(response);
+    if (declared.isPresent() && declared.get() != blob.size()) {
+      response.close();
+      throw new VerificationException(
+          blob.digest(),
+          subject + ": the registry sends " + declared.get() + " bytes, but its descriptor declares " + blob.size());
+    }
+    return new VerifyingInputStream(new ResponseStream(response), blob.digest(), blob.size(), subject);
+  }
+
+  /**
+   * The whole blob in memory, for small documents such as a config file.
+   *
+   * @throws IOException when the descriptor declares more than {@code limit} bytes
+   */
+  byte[] read(Repository repo, Descriptor blob, long limit) throws IOException {
+    if (blob.size() > limit) {
+      throw new IOException(
+          "blob " + blob.digest() + " of " + repo + ": refusing to read " + blob.size()
+              + " bytes into memory, over the limit of " + limit);
+    }
+    try (InputStream in = open(repo, blob)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static Optional<Long> contentLength(Response response) {
+    try {
+      return response.header("Content-Length").map(String::strip).map(Long::parseLong);
+    } catch (NumberFormatException ignored) {
+      return Optional.empty();
+    }
+  }
+
+  /** The body of a response; closing it closes the response, releasing the connection. */
+  private static final class ResponseStream extends FilterInputStream {
+    private final Response response;
+
+    ResponseStream(Response response) {
+      super(response.body());
+      this.response = response;
+    }
+
+    @Override
+    public void close() throws IOException {
+      response.close();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.name.Reference;
+import dev.containerregistry.v1.remote.transport.Request;
+import dev.containerregistry.v1.remote.transport.Response;
+import dev.containerregistry.v1.remote.transport.Transport;
+import dev.containerregistry.v1.remote.transport.TransportException;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Deletes a manifest ({@code DELETE /v2/<name>/manifests/<digest or tag>}). Registries accept
+ * 202 (the spec) or 200; many refuse deletion by tag or disable deletion altogether, which
+ * arrives as a {@link TransportException} with the registry's code ({@code UNSUPPORTED}).
+ */
+final class ManifestDeleter {
+
+  private final Transport transport;
+
+  /** @param transport authenticated for deleting from the reference's repository */
+  ManifestDeleter(Transport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+  }
+
+  void delete(Reference ref) throws IOException {
+    try (Response response = transport.send(Request.of("DELETE", RegistryUrls.manifest(ref)))) {
+      if (!response.successful()) {
+        throw TransportException.of(response);
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.name.Reference;
+import dev.containerregistry.name.Registry;
+import dev.containerregistry.name.Repository;
+import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.remote.transport.Response;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The read operations behind {@link Remote}: each builds the transport its operation needs
+ * (pull, delete or catalog scope) from the options and hands the work to the class that does it.
+ */
+final class RemoteReads {
+
+  private RemoteReads() {}
+
+  static FetchedManifest get(Reference ref, RemoteOptions options) throws IOException {
+    return puller(ref.context(), options).get(ref);
+  }
+
+  static Descriptor head(Reference ref, RemoteOptions options) throws IOException {
+    return puller(ref.context(), options).head(ref);
+  }
+
+  static Image image(Reference ref, RemoteOptions options) throws IOException {
+    return puller(ref.context(), options).image(ref, options.platform());
+  }
+
+  static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
+    return puller(ref.context(), options).index(ref);
+  }
+
+  static List<String> list(Repository repo, RemoteOptions options) throws IOException {
+    return new Lister(RemoteTransports.pull(repo, options), options.pageSize()).tags(repo);
+  }
+
+  static List<String> catalog(Registry registry, RemoteOptions options) throws IOException {
+    List<String> scopes = List.of(registry.scope("*"));
+    return new Lister(RemoteTransports.scoped(registry, scopes, options), options.pageSize())
+        .catalog(registry);
+  }
+
+  static void delete(Reference ref, RemoteOptions options) throws IOException {
+    new ManifestDeleter(RemoteTransports.delete(ref.context(), options)).delete(ref);
+  }
+
+  /** A puller for {@code repo}, with one authenticated transport for manifests and blobs. */
+  static Puller puller(Repository repo, RemoteOptions options) throws IOException {
+    var transport = RemoteTransports.pull(repo, options);
+    return new Puller(new ManifestFetcher(transport, Response.MANIFEST_LIMIT), new BlobFetcher(transport));
+  }
+}
