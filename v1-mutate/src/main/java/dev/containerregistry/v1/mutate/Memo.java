@@ -1,0 +1,24 @@
+package dev.containerregistry.v1.mutate;
+
+import java.io.IOException;
+
+/**
+ * A value computed on first use, at most once among threads, and kept. A failed computation keeps
+ * nothing, so the next call tries again (a stream layer may have been consumed since).
+ */
+final class Memo<T> {
+
+  private final IoSupplier<T> computation;
+  private T value;
+
+  Memo(IoSupplier<T> computation) {
+    this.computation = computation;
+  }
+
+  synchronized T get() throws IOException {
+    if (value == null) {
+      value = computation.get();
+    }
+    return value;
+  }
+}

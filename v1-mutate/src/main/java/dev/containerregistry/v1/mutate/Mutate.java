@@ -1,0 +1,229 @@
+package dev.containerregistry.v1.mutate;
+
+import dev.containerregistry.v1.Config;
+import dev.containerregistry.v1.ConfigFile;
+import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.Layer;
+import dev.containerregistry.v1.Manifest;
+import dev.containerregistry.v1.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Changes to images and indexes. Every method returns a new image or index and leaves its input
+ * unchanged. Results are lazy: appending reads no layer; the manifest, config, digest and size
+ * are computed when first asked for, once (safely among threads), and kept. If that computation
+ * fails, for example because an appended {@code StreamLayer} has not been consumed yet
+ * ({@code NotComputedException}), nothing is kept and the next call tries again.
+ *
+ * <p>Bad input is refused when the method is called, before anything is computed.
+ */
+public final class Mutate {
+
+  private Mutate() {}
+
+  /**
+   * {@code base} with {@code adds} appended: their layers after the base's, their history entries
+   * after the base's (blank entries first if the base's history lists fewer layers than it has),
+   * their DiffIDs after the base's in {@code rootfs}; the rest of the config is kept. With no
+   * addendum, {@code base} itself is returned.
+   *
+   * @throws NullPointerException naming the addendum that is null
+   */
+  public static Image append(Image base, Addendum... adds) {
+    Objects.requireNonNull(base, "base image");
+    Objects.requireNonNull(adds, "addenda");
+    requireElements(adds, "appending to an image: addendum");
+    return adds.length == 0 ? base : new MutatedImage(base, ImageEdit.append(List.of(adds)));
+  }
+
+  /**
+   * {@code base} with {@code layers} appended, each with an empty history entry; see
+   * {@link #append}.
+   *
+   * @throws NullPointerException naming the layer that is null
+   */
+  public static Image appendLayers(Image base, Layer... layers) {
+    Objects.requireNonNull(layers, "layers");
+    requireElements(layers, "appending layers to an image: layer");
+    return append(base, Arrays.stream(layers).map(Addendum::of).toArray(Addendum[]::new));
+  }
+
+  /** {@code base} with the {@code config} section of its config file replaced. */
+  public static Image config(Image base, Config config) throws IOException {
+    Objects.requireNonNull(config, "config");
+    ConfigFile file = base.configFile();
+    return new MutatedImage(base, ImageEdit.configFile(file.toBuilder().config(config).build()));
+  }
+
+  /**
+   * {@code base} with its config file replaced by {@code configFile}, which must describe the
+   * same layers: the same DiffIDs, and a history (if any) listing as many layers.
+   *
+   * @throws IllegalArgumentException when it does not, or when the base's config is not an image
+   *     config (an artifact)
+   */
+  public static Image configFile(Image base, ConfigFile configFile) throws IOException {
+    Objects.requireNonNull(configFile, "config file");
+    ConfigFileCheck.requireMatches(base, configFile);
+    return new MutatedImage(base, ImageEdit.configFile(configFile));
+  }
+
+  /** {@code base} with the creation time in its config set to {@code created}. */
+  public static Image createdAt(Image base, Instant created) throws IOException {
+    Objects.requireNonNull(created, "created");
+    ConfigFile file = base.configFile();
+    return new MutatedImage(base, ImageEdit.configFile(file.toBuilder().created(created).build()));
+  }
+
+  /** {@code base} with {@code annotations} added to its manifest's, replacing equal keys. */
+  public static Image annotations(Image base, Map<String, String> annotations) {
+    Objects.requireNonNull(base, "base image");
+    return new MutatedImage(base, ImageEdit.annotations(annotations));
+  }
+
+  /** {@code base} with {@code annotations} added to the index's, replacing equal keys. */
+  public static ImageIndex annotations(ImageIndex base, Map<String, String> annotations) {
+    Objects.requireNonNull(base, "base index");
+    return new MutatedIndex(base, IndexEdit.annotations(annotations));
+  }
+
+  /**
+   * {@code base} with its manifest media type set to {@code mediaType}.
+   *
+   * @throws IllegalArgumentException when it is malformed or names an index, layer or config
+   */
+  public static Image mediaType(Image base, MediaType mediaType) {
+    Objects.requireNonNull(base, "base image");
+    MediaTypes.require(
+        mediaType,
+        "the media type of an image manifest",
+        MediaTypes.Kind.INDEX,
+        MediaTypes.Kind.LAYER,
+        MediaTypes.Kind.CONFIG);
+    return new MutatedImage(base, ImageEdit.mediaType(mediaType));
+  }
+
+  /**
+   * {@code base} with its media type set to {@code mediaType}.
+   *
+   * @throws IllegalArgumentException when it is malformed or names an image, layer or config
+   */
+  public static ImageIndex mediaType(ImageIndex base, MediaType mediaType) {
+    Objects.requireNonNull(base, "base index");
+    MediaTypes.require(
+        mediaType,
+        "the media type of an index",
+        MediaTypes.Kind.IMAGE,
+        MediaTypes.Kind.LAYER,
+        MediaTypes.Kind.CONFIG);
+    return new MutatedIndex(base, IndexEdit.mediaType(mediaType));
+  }
+
+  /**
+   * {@code base} with its config descriptor's media type set to {@code mediaType}. A type that is
+   * not an image config makes the image an artifact: its config bytes are then kept as they are.
+   *
+   * @throws IllegalArgumentException when it is malformed or names a manifest, index or layer
+   */
+  public static Image configMediaType(Image base, MediaType mediaType) {
+    Objects.requireNonNull(base, "base image");
+    MediaTypes.require(
+        mediaType,
+        "the config media type of an image",
+        MediaTypes.Kind.IMAGE,
+        MediaTypes.Kind.INDEX,
+        MediaTypes.Kind.LAYER);
+    return new MutatedImage(base, ImageEdit.configMediaType(mediaType));
+  }
+
+  /**
+   * {@code image} with every time set to {@code time}: the modification (and any PAX access and
+   * change) time of every entry of every layer, the time of every history entry (whose author is
+   * cleared) and the creation time. Layers are rewritten as gzip streams when read, never held
+   * whole; their digests are computed on first use, which reads each layer once. Go's zero time
+   * ({@link ConfigFile#ZERO_TIME}) is written in tar headers as 0.
+   *
+   * @throws IllegalArgumentException when the image's config is not an image config, or its
+   *     history lists more layers than it has
+   */
+  public static Image time(Image image, Instant time) throws IOException {
+    Objects.requireNonNull(time, "time");
+    return Retiming.retime(image, time, UnaryOperator.identity());
+  }
+
+  /**
+   * A reproducible copy of {@code image}: {@link #time} with {@link ConfigFile#ZERO_TIME}, and the
+   * host-dependent config fields {@code container}, {@code docker_version} and
+   * {@code config.Hostname} cleared.
+   */
+  public static Image canonical(Image image) throws IOException {
+    return Retiming.retime(
+        image,
+        ConfigFile.ZERO_TIME,
+        file ->
+            file.toBuilder()
+                .container("")
+                .dockerVersion("")
+                .config(file.config().toBuilder().hostname("").build())
+                .build());
+  }
+
+  /**
+   * The flattened filesystem of {@code image} as one tar stream, produced as it is read (layers
+   * are opened one at a time, top first, and nothing is buffered). An entry in a later layer wins
+   * over the same path in an earlier one; whiteouts ({@code .wh.name}) and opaque directories
+   * ({@code .wh..wh..opq}) hide what lower layers have; paths are cleaned. Reading fails with
+   * {@link UnsafeArchivePathException} at an entry whose path leads outside the root (for example
+   * {@code ../../etc/passwd} or an absolute path); links whose relative target leads outside the
+   * root are dropped. The caller closes the stream.
+   */
+  public static InputStream extract(Image image) throws IOException {
+    List<Layer> layers = image.layers();
+    List<TarRewriteStream.Source> topFirst = new ArrayList<>();
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      topFirst.add(
+          new TarRewriteStream.Source(
+              layers.get(i)::uncompressed, "layer " + (i + 1) + " of " + layers.size()));
+    }
+    return new TarRewriteStream(topFirst, new FlattenMapper("an image"));
+  }
+
+  /**
+   * {@code base} with descriptors of {@code adds} appended to its manifests.
+   *
+   * @throws NullPointerException naming the addendum that is null
+   */
+  public static ImageIndex appendManifests(ImageIndex base, IndexAddendum... adds) {
+    Objects.requireNonNull(base, "base index");
+    Objects.requireNonNull(adds, "index addenda");
+    requireElements(adds, "appending to an index: addendum");
+    return new MutatedIndex(base, IndexEdit.append(List.of(adds)));
+  }
+
+  /** {@code base} without the descriptors {@code remove} matches. */
+  public static ImageIndex removeManifests(ImageIndex base, Predicate<Descriptor> remove) {
+    Objects.requireNonNull(base, "base index");
+    Objects.requireNonNull(remove, "remove");
+    return new MutatedIndex(base, IndexEdit.remove(remove));
+  }
+
+  private static void requireElements(Object[] elements, String what) {
+    for (int i = 0; i < elements.length; i++) {
+      if (elements[i] == null) {
+        throw new NullPointerException(
+            what + " " + (i + 1) + " of " + elements.length + " is null");
+      }
+    }
+  }
+}

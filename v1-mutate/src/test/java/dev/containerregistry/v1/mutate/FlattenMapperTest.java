@@ -1,0 +1,154 @@
+package dev.containerregistry.v1.mutate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Flattening layers given base first, as an image lists them. */
+class FlattenMapperTest {
+
+  @Test
+  void laterLayersWin() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().file("a", "old").file("b", "base").build(),
+            Tars.builder().file("a", "new").build());
+
+    assertEquals(Map.of("a", "new", "b", "base"), fs);
+  }
+
+  @Test
+  void aWhiteoutRemovesAFileAndADirectoryTree() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().dir("d").file("d/x", "1").file("f", "2").file("keep", "3").build(),
+            Tars.builder().file(".wh.d", "").file(".wh.f", "").build());
+
+    assertEquals(Map.of("keep", "3"), fs);
+  }
+
+  @Test
+  void aWhiteoutDoesNotHideWhatItsOwnLayerAddsLaterOrUpperLayersAdd() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().file("f", "base").build(),
+            Tars.builder().file(".wh.f", "").build(),
+            Tars.builder().file("f", "recreated").build());
+
+    assertEquals(Map.of("f", "recreated"), fs);
+  }
+
+  @Test
+  void anOpaqueDirectoryHidesLowerContentButKeepsItsOwn() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().dir("etc").file("etc/old", "1").file("etc/sub/deep", "2").build(),
+            Tars.builder().dir("etc").file("etc/.wh..wh..opq", "").file("etc/new", "3").build());
+
+    assertEquals(Map.of("etc", "", "etc/new", "3"), fs);
+  }
+
+  @Test
+  void anOpaqueMarkerAtTheRootHidesEveryLowerLayer() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().file("lower", "1").build(),
+            Tars.builder().file("./.wh..wh..opq", "").file("upper", "2").build());
+
+    assertEquals(Map.of("upper", "2"), fs);
+  }
+
+  @Test
+  void aFileHidesALowerDirectoryOfTheSameName() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().dir("x").file("x/inside", "1").build(),
+            Tars.builder().file("x", "now a file").build());
+
+    assertEquals(Map.of("x", "now a file"), fs);
+  }
+
+  @Test
+  void pathsAreCleaned() throws IOException {
+    Map<String, String> fs =
+        flatten(
+            Tars.builder().file("./a//b/../c", "1").build(),
+            Tars.builder().file("a/c", "2").build());
+
+    assertEquals(Map.of("a/c", "2"), fs);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"../../etc/passwd", "..", "a/../../b", "/etc/passwd", "\\windows", "C:/x"})
+  void pathsLeavingTheRootFailTheStream(String bad) {
+    byte[] layer = Tars.builder().file("fine", "1").file(bad, "evil").build();
+
+    UnsafeArchivePathException e =
+        assertThrows(UnsafeArchivePathException.class, () -> flatten(layer));
+    assertEquals(bad, e.path());
+    assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "a/link, ../../outside, false",
+    "a/link, ../inside, true",
+    "link, /absolute/is/inside/the/image, true",
+    "a/b/link, ../../c, true"
+  })
+  void symlinksLeavingTheRootAreDropped(String name, String target, boolean kept)
+      throws IOException {
+    Map<String, String> fs = flatten(Tars.builder().symlink(name, target).build());
+
+    assertEquals(kept, fs.containsKey(name));
+  }
+
+  @Test
+  void escapingHardLinksAreDropped() throws IOException {
+    Map<String, String> fs = flatten(Tars.builder().hardLink("h", "../../etc/shadow").build());
+
+    assertFalse(fs.containsKey("h"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "a/./b, a/b",
+    "a//b/, a/b",
+    "./, .",
+    "a/.., .",
+    "../a, ../a",
+    "/../a, /a",
+    "'', ."
+  })
+  void cleanMatchesPosixLexicalRules(String in, String out) {
+    assertEquals(out, ArchivePaths.clean(in));
+  }
+
+  /** The flattened filesystem of layers given base first. */
+  static Map<String, String> flatten(byte[]... baseFirst) throws IOException {
+    List<byte[]> topFirst = new ArrayList<>(Arrays.asList(baseFirst));
+    Collections.reverse(topFirst);
+    List<TarRewriteStream.Source> sources = new ArrayList<>();
+    for (byte[] layer : topFirst) {
+      sources.add(new TarRewriteStream.Source(() -> new ByteArrayInputStream(layer), "layer"));
+    }
+    try (InputStream out = new TarRewriteStream(sources, new FlattenMapper("test image"))) {
+      return Tars.contents(out);
+    }
+  }
+}
