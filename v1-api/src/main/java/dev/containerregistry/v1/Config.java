@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How a container from this image runs: command, environment, user, ports, volumes, labels and
- * the rest of the {@code config} object of an image config. Strings are "" and collections empty
- * when unset; JSON omits them, as Go does. Field names follow the JSON (Docker) names.
+ * How a container from this image runs: command, environment, user, ports, volumes, labels and the
+ * rest of the {@code config} object of an image config. Strings are "" and collections empty when
+ * unset; JSON omits them, as Go does. Field names follow the JSON (Docker) names.
  *
  * @param attachStderr whether to attach standard error
  * @param attachStdin whether to attach standard input

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An image's config file: platform, creation time, build history, the DiffIDs of its layers and
- * how to run it. {@link #parse} reads the bytes; {@link #toJson} writes the canonical bytes
+ * An image's config file: platform, creation time, build history, the DiffIDs of its layers and how
+ * to run it. {@link #parse} reads the bytes; {@link #toJson} writes the canonical bytes
  * go-containerregistry writes for the same content. Fields Go does not know (for example Docker's
  * {@code container_config}) are ignored on read and so not written back; the bytes an image was
  * read from are kept by the image itself.
@@ -65,8 +65,8 @@ public record ConfigFile(
   /**
    * Reads a config file; unknown fields are ignored.
    *
-   * @throws MalformedDocumentException naming the field when the JSON is malformed, a DiffID is
-   *     not a sha256 digest, a time is not RFC 3339 or a field has the wrong type
+   * @throws MalformedDocumentException naming the field when the JSON is malformed, a DiffID is not
+   *     a sha256 digest, a time is not RFC 3339 or a field has the wrong type
    */
   public static ConfigFile parse(byte[] json) throws MalformedDocumentException {
     JsonFields in = Json.read(DOCUMENT, json);
@@ -105,8 +105,8 @@ public record ConfigFile(
   }
 
   /**
-   * The platform these fields describe, or empty when os, architecture, variant, OS version and
-   * OS features are all unset.
+   * The platform these fields describe, or empty when os, architecture, variant, OS version and OS
+   * features are all unset.
    */
   public Optional<Platform> platform() {
     if (os.isEmpty()

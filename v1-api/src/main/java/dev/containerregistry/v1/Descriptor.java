@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A pointer from a manifest or index to one blob or manifest: its media type, size and digest,
- * with optional embedded data, alternate URLs, annotations, platform and artifact type.
+ * A pointer from a manifest or index to one blob or manifest: its media type, size and digest, with
+ * optional embedded data, alternate URLs, annotations, platform and artifact type.
  *
  * @param mediaType the media type of the referenced content
  * @param size the number of bytes of the referenced content, never negative

@@ -27,7 +27,12 @@ public record Hash(String algorithm, String hex) {
     Objects.requireNonNull(hex, "hex");
     if (!SHA256.equals(algorithm)) {
       throw new IllegalArgumentException(
-          "unsupported digest algorithm '" + algorithm + "' (only sha256): " + algorithm + ":" + hex);
+          "unsupported digest algorithm '"
+              + algorithm
+              + "' (only sha256): "
+              + algorithm
+              + ":"
+              + hex);
     }
     if (hex.length() != SHA256_HEX_LENGTH || !isLowerHex(hex)) {
       throw new IllegalArgumentException(

@@ -9,8 +9,8 @@ import java.util.Objects;
  * The {@code HEALTHCHECK} of an image. Zero durations and retries mean "inherit"; durations are
  * written as integer nanoseconds, as Go's {@code time.Duration}.
  *
- * @param test {@code []} inherit, {@code ["NONE"]} disable, {@code ["CMD", args...]} or
- *     {@code ["CMD-SHELL", command]}
+ * @param test {@code []} inherit, {@code ["NONE"]} disable, {@code ["CMD", args...]} or {@code
+ *     ["CMD-SHELL", command]}
  * @param interval the time between checks
  * @param timeout the time after which a check counts as hung
  * @param startPeriod the time the container is given to start before failures count

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One step of how an image was built, as listed in its config. Strings are "" when unset;
- * {@code created} is {@link ConfigFile#ZERO_TIME} when unset and is always written, as Go does.
+ * One step of how an image was built, as listed in its config. Strings are "" when unset; {@code
+ * created} is {@link ConfigFile#ZERO_TIME} when unset and is always written, as Go does.
  *
  * @param author who made the step
  * @param created when the step was made

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A container image: a manifest, a config file and layers. Implementations keep the raw bytes of
- * the manifest and config once produced, so {@link #digest()} is always the sha256 of
- * {@link #rawManifest()} and never changes. Most implementations are built with the adapters in
- * {@code dev.containerregistry.v1.partial} from a few methods.
+ * the manifest and config once produced, so {@link #digest()} is always the sha256 of {@link
+ * #rawManifest()} and never changes. Most implementations are built with the adapters in {@code
+ * dev.containerregistry.v1.partial} from a few methods.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/manifest.md">OCI image
  *     manifest</a>

@@ -3,9 +3,9 @@ package dev.containerregistry.v1;
 import java.io.IOException;
 
 /**
- * An image index (OCI) or manifest list (Docker): images and nested indexes, usually one image
- * per platform. Implementations keep the raw bytes of the index once produced, so
- * {@link #digest()} is always the sha256 of {@link #rawManifest()}.
+ * An image index (OCI) or manifest list (Docker): images and nested indexes, usually one image per
+ * platform. Implementations keep the raw bytes of the index once produced, so {@link #digest()} is
+ * always the sha256 of {@link #rawManifest()}.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">OCI image
  *     index</a>

@@ -36,13 +36,16 @@ final class Json {
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new MalformedDocumentException(document, "", "not valid JSON: " + e.getOriginalMessage());
+      throw new MalformedDocumentException(
+          document, "", "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("reading JSON from memory", e);
     }
     if (node == null || !node.isObject()) {
       throw new MalformedDocumentException(
-          document, "", "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+          document,
+          "",
+          "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
     }
     return new JsonFields(document, "", node);
   }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A read view of one JSON object that knows where it sits in which document, so every refusal
- * names the document and the field. Absent fields and {@code null} read as Go's zero values
- * (empty string, 0, false, empty list), unknown fields are ignored, wrong types are refused.
+ * A read view of one JSON object that knows where it sits in which document, so every refusal names
+ * the document and the field. Absent fields and {@code null} read as Go's zero values (empty
+ * string, 0, false, empty list), unknown fields are ignored, wrong types are refused.
  */
 final class JsonFields {
 
@@ -79,7 +79,11 @@ final class JsonFields {
     if (version != Manifest.SCHEMA_VERSION) {
       throw error(
           "schemaVersion",
-          "unsupported schema version " + version + ", only " + Manifest.SCHEMA_VERSION + " is read");
+          "unsupported schema version "
+              + version
+              + ", only "
+              + Manifest.SCHEMA_VERSION
+              + " is read");
     }
     return version;
   }

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes fields in the order the caller gives, with Go's {@code omitempty} rules spelled out:
- * the {@code omitEmpty}/{@code omitZero} methods skip "", 0, false and empty collections; the
- * others always write. Map keys are written in Go's order (by UTF-8 bytes, i.e. by code point).
+ * Writes fields in the order the caller gives, with Go's {@code omitempty} rules spelled out: the
+ * {@code omitEmpty}/{@code omitZero} methods skip "", 0, false and empty collections; the others
+ * always write. Map keys are written in Go's order (by UTF-8 bytes, i.e. by code point).
  */
 final class JsonOut {
 
@@ -157,8 +157,7 @@ final class JsonOut {
     generator.writeEndArray();
   }
 
-  <T> void omitEmptyObjects(String name, List<T> items, FieldWriter<T> writer)
-      throws IOException {
+  <T> void omitEmptyObjects(String name, List<T> items, FieldWriter<T> writer) throws IOException {
     if (!items.isEmpty()) {
       objects(name, items, writer);
     }

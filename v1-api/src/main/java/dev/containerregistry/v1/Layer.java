@@ -7,10 +7,9 @@ import java.io.InputStream;
  * One layer of an image: a (usually gzip-compressed) tar archive addressed by the digest of its
  * compressed bytes and, in the image config, by the DiffID of its uncompressed bytes.
  *
- * <p>Implementations may be lazy: a layer built from a stream can throw
- * {@link NotComputedException} from {@link #digest()}, {@link #diffId()} and {@link #size()}
- * until its compressed stream has been read. Streams returned here belong to the caller, who must
- * close them.
+ * <p>Implementations may be lazy: a layer built from a stream can throw {@link
+ * NotComputedException} from {@link #digest()}, {@link #diffId()} and {@link #size()} until its
+ * compressed stream has been read. Streams returned here belong to the caller, who must close them.
  */
 public interface Layer {
 

@@ -6,8 +6,8 @@ import java.io.IOException;
  * Thrown when the bytes of a manifest, index or config file cannot be read as that document: the
  * JSON is malformed, a field has the wrong type, a digest is not {@code sha256:<64 hex>}, a size is
  * negative, or the schema version is not 2. It extends {@link IOException} because such bytes
- * usually come from elsewhere (a registry, a file), and every method that reads them already
- * throws {@code IOException}.
+ * usually come from elsewhere (a registry, a file), and every method that reads them already throws
+ * {@code IOException}.
  */
 public final class MalformedDocumentException extends IOException {
   private static final long serialVersionUID = 1L;

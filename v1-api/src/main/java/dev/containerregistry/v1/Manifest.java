@@ -37,8 +37,7 @@ public record Manifest(
   /** Refuses nulls and a schema version other than 2, and copies the collections. */
   public Manifest {
     if (schemaVersion != SCHEMA_VERSION) {
-      throw new IllegalArgumentException(
-          "a manifest has schemaVersion 2, got " + schemaVersion);
+      throw new IllegalArgumentException("a manifest has schemaVersion 2, got " + schemaVersion);
     }
     Objects.requireNonNull(mediaType, "mediaType");
     Objects.requireNonNull(config, "config");

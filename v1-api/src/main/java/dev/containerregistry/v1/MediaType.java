@@ -7,7 +7,8 @@ import java.util.Set;
  * A media type as it appears in manifests and {@code Content-Type} headers. The set is open: any
  * string is a valid value, and the constants name the OCI and Docker types this SDK knows.
  *
- * @param value the media type string, for example {@code application/vnd.oci.image.manifest.v1+json}
+ * @param value the media type string, for example {@code
+ *     application/vnd.oci.image.manifest.v1+json}
  */
 public record MediaType(String value) {
 

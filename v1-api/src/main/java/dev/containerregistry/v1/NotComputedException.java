@@ -8,7 +8,9 @@ package dev.containerregistry.v1;
 public class NotComputedException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was asked for and which stream must be consumed first */
+  /**
+   * @param message what was asked for and which stream must be consumed first
+   */
   public NotComputedException(String message) {
     super(message);
   }

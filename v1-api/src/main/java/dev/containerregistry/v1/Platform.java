@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param osVersion the operating system version, for example {@code 10.0.17763.1040}
  * @param osFeatures required operating system features, for example {@code win32k}
  * @param features required CPU features (reserved by the OCI spec)
- * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">image
- *     index: platform</a>
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">image index:
+ *     platform</a>
  */
 public record Platform(
     String os,
@@ -121,8 +121,8 @@ public record Platform(
   }
 
   /**
-   * {@code os[/architecture][/variant][:osVersion]}, or "" when {@code os} is empty, as Go
-   * prints it; {@link #parse} reads it back.
+   * {@code os[/architecture][/variant][:osVersion]}, or "" when {@code os} is empty, as Go prints
+   * it; {@link #parse} reads it back.
    */
   @Override
   public String toString() {

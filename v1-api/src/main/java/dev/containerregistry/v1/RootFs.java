@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The layers of an image's root filesystem as the config lists them: by DiffID, base first.
- * An empty list is written {@code "diff_ids":null}, as Go writes a config that has no layers.
+ * The layers of an image's root filesystem as the config lists them: by DiffID, base first. An
+ * empty list is written {@code "diff_ids":null}, as Go writes a config that has no layers.
  *
  * @param type always {@code "layers"} in valid images
  * @param diffIds the sha256 of each uncompressed layer, base first

@@ -45,7 +45,8 @@ class HashTest {
         "sha256:g3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
       })
   void parseRefusesMalformedDigestsQuotingTheInput(String bad) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hash.parse(bad));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Hash.parse(bad));
     assertTrue(e.getMessage().endsWith(bad), e.getMessage());
   }
 }

@@ -37,7 +37,8 @@ class RoundTripTest {
       })
   void canonicalDocumentsComeBackByteForByte(String file) throws Exception {
     byte[] original = Documents.read(file);
-    assertEquals(new String(original, UTF_8), new String(codecFor(file).roundTrip(original), UTF_8));
+    assertEquals(
+        new String(original, UTF_8), new String(codecFor(file).roundTrip(original), UTF_8));
   }
 
   @ParameterizedTest

@@ -14,9 +14,9 @@ import dev.containerregistry.v1.partial.Partial;
 import java.util.List;
 
 /**
- * The empty image and the empty index: starting points for building images and indexes from
- * nothing ({@code FROM scratch}). Their bytes are those of go-containerregistry's {@code
- * empty.Image} and {@code empty.Index}, so they have the same digests.
+ * The empty image and the empty index: starting points for building images and indexes from nothing
+ * ({@code FROM scratch}). Their bytes are those of go-containerregistry's {@code empty.Image} and
+ * {@code empty.Index}, so they have the same digests.
  */
 public final class Empty {
 
@@ -33,8 +33,8 @@ public final class Empty {
   private Empty() {}
 
   /**
-   * An image with no layers: a Docker schema 2 manifest and a config that sets only
-   * {@code rootfs.type} to {@code layers}.
+   * An image with no layers: a Docker schema 2 manifest and a config that sets only {@code
+   * rootfs.type} to {@code layers}.
    */
   public static Image image() {
     return IMAGE;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A content-addressed store: opens the blob (layer, config or manifest) with a given digest.
- * An OCI image layout's {@code blobs/} directory or a registry repository are blob openers.
+ * A content-addressed store: opens the blob (layer, config or manifest) with a given digest. An OCI
+ * image layout's {@code blobs/} directory or a registry repository are blob openers.
  */
 @FunctionalInterface
 public interface BlobOpener {

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * An {@link Image} derived from its raw manifest, raw config and a way to turn each layer
- * descriptor into a {@link Layer}. Everything is computed on first use and kept; the raw bytes
- * are never re-serialized, so the digest is the sha256 of the bytes given.
+ * descriptor into a {@link Layer}. Everything is computed on first use and kept; the raw bytes are
+ * never re-serialized, so the digest is the sha256 of the bytes given.
  */
 final class CoreImage implements Image {
 

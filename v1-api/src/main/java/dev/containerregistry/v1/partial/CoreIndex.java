@@ -58,7 +58,12 @@ final class CoreIndex implements ImageIndex {
     Descriptor child = child(wanted);
     if (child.mediaType().isIndex()) {
       throw new IOException(
-          "child " + wanted + " of index " + digest() + " is an index (" + child.mediaType()
+          "child "
+              + wanted
+              + " of index "
+              + digest()
+              + " is an index ("
+              + child.mediaType()
               + "), not an image");
     }
     return core.image(child);
@@ -69,7 +74,12 @@ final class CoreIndex implements ImageIndex {
     Descriptor child = child(wanted);
     if (child.mediaType().isImage()) {
       throw new IOException(
-          "child " + wanted + " of index " + digest() + " is an image (" + child.mediaType()
+          "child "
+              + wanted
+              + " of index "
+              + digest()
+              + " is an image ("
+              + child.mediaType()
               + "), not an index");
     }
     return core.imageIndex(child);

@@ -8,9 +8,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterInputStream;
 
 /**
- * Reads as the gzip compression of another stream, compressing as it is read: nothing is
- * buffered beyond the deflater's window, and no thread is needed. The output is deterministic
- * (no file name, modification time 0), so compressing the same tar twice gives the same digest.
+ * Reads as the gzip compression of another stream, compressing as it is read: nothing is buffered
+ * beyond the deflater's window, and no thread is needed. The output is deterministic (no file name,
+ * modification time 0), so compressing the same tar twice gives the same digest.
  */
 final class GzipCompressingInputStream extends InputStream {
 

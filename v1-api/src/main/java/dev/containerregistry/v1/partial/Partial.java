@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds whole {@link Layer}s, {@link Image}s and {@link ImageIndex}es from the few things a
- * source really has, so that a new kind of image (a directory, a tarball, a database) needs only
- * a handful of methods:
+ * Builds whole {@link Layer}s, {@link Image}s and {@link ImageIndex}es from the few things a source
+ * really has, so that a new kind of image (a directory, a tarball, a database) needs only a handful
+ * of methods:
  *
  * <ul>
  *   <li>a layer stored compressed: {@link #layer(CompressedBlob)} or {@link #compressedLayer};
- *   <li>a layer kept as a plain tar: {@link #layer(UncompressedBlob)} or
- *       {@link #uncompressedLayer};
- *   <li>an image: {@link #image(ImageCore)}, or raw manifest (and config) plus a
- *       {@link BlobOpener};
+ *   <li>a layer kept as a plain tar: {@link #layer(UncompressedBlob)} or {@link
+ *       #uncompressedLayer};
+ *   <li>an image: {@link #image(ImageCore)}, or raw manifest (and config) plus a {@link
+ *       BlobOpener};
  *   <li>an index: {@link #index(IndexCore)}, or raw index plus a {@link BlobOpener}.
  * </ul>
  *
@@ -46,8 +46,7 @@ public final class Partial {
   /** A layer from a compressed blob known by digest, size and media type. */
   public static Layer compressedLayer(
       Hash digest, long size, MediaType mediaType, StreamOpener compressed) {
-    return layer(
-        new OpenedCompressedBlob(digest, size, mediaType, compressed, Optional::empty));
+    return layer(new OpenedCompressedBlob(digest, size, mediaType, compressed, Optional::empty));
   }
 
   /** A layer from a plain tar known by its DiffID; it is compressed with gzip. */
@@ -58,7 +57,9 @@ public final class Partial {
   /** An image from its core. */
   public static Image image(ImageCore core) {
     return new CoreImage(
-        core::rawManifest, core::rawConfigFile, (descriptor, index, image) -> core.layer(descriptor));
+        core::rawManifest,
+        core::rawConfigFile,
+        (descriptor, index, image) -> core.layer(descriptor));
   }
 
   /**
@@ -71,7 +72,9 @@ public final class Partial {
     return new CoreImage(() -> manifest, () -> config, blobLayers(blobs));
   }
 
-  /** An image from the bytes of its manifest; the config and layers are opened from {@code blobs}. */
+  /**
+   * An image from the bytes of its manifest; the config and layers are opened from {@code blobs}.
+   */
   public static Image image(byte[] rawManifest, BlobOpener blobs) {
     byte[] manifest = rawManifest.clone();
     return new CoreImage(
@@ -86,8 +89,8 @@ public final class Partial {
   }
 
   /**
-   * An index from its bytes; child manifests, configs and layers are all opened from
-   * {@code blobs}, as in an OCI image layout.
+   * An index from its bytes; child manifests, configs and layers are all opened from {@code blobs},
+   * as in an OCI image layout.
    */
   public static ImageIndex index(byte[] rawIndex, BlobOpener blobs) {
     byte[] raw = rawIndex.clone();

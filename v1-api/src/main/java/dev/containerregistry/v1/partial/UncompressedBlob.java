@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The least a layer kept as a plain tar must say about itself;
- * {@link Partial#layer(UncompressedBlob)} derives the rest (the gzip stream, and its digest and
- * size in one pass, once). {@link Partial#uncompressed} builds one from three values.
+ * The least a layer kept as a plain tar must say about itself; {@link
+ * Partial#layer(UncompressedBlob)} derives the rest (the gzip stream, and its digest and size in
+ * one pass, once). {@link Partial#uncompressed} builds one from three values.
  */
 public interface UncompressedBlob {
 

@@ -9,8 +9,8 @@ import java.util.zip.Deflater;
 
 /**
  * A layer kept as a plain tar: its gzip form is produced while being read, and its digest and size
- * come from one pass over that form, computed once (or settled by a caller who read
- * {@link #compressed()} to the end).
+ * come from one pass over that form, computed once (or settled by a caller who read {@link
+ * #compressed()} to the end).
  */
 final class UncompressedLayer implements Layer {
 

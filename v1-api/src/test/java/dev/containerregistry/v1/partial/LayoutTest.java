@@ -11,6 +11,8 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.validate.Validate;
+import dev.containerregistry.v1.validate.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -87,7 +89,9 @@ class LayoutTest {
   void unknownDigestsAreReportedByType() throws IOException {
     Image image = index.image(IMAGE);
     Hash unknown = Hash.sha256(new byte[] {1});
-    assertEquals(unknown, assertThrows(ContentNotFoundException.class, () -> image.layerByDigest(unknown)).digest());
+    assertEquals(
+        unknown,
+        assertThrows(ContentNotFoundException.class, () -> image.layerByDigest(unknown)).digest());
     assertThrows(ContentNotFoundException.class, () -> image.layerByDiffId(unknown));
     assertThrows(ContentNotFoundException.class, () -> index.image(unknown));
   }
@@ -99,6 +103,20 @@ class LayoutTest {
     assertEquals(IMAGE, nested.image(IMAGE).digest());
     IOException e = assertThrows(IOException.class, () -> index.image(NESTED_INDEX));
     assertTrue(e.getMessage().contains("is an index"), e.getMessage());
+  }
+
+  @Test
+  void validationFindsOnlyTheMediaTypeSlipsOfTheLayout() {
+    ValidationException e = assertThrows(ValidationException.class, () -> Validate.index(index));
+    String slip =
+        "manifests[0] "
+            + IMAGE
+            + " media type: descriptor vs document: "
+            + MediaType.OCI_MANIFEST
+            + " != "
+            + MediaType.DOCKER_MANIFEST_SCHEMA2;
+    assertEquals(3, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().stream().allMatch(p -> p.endsWith(slip)), e.getMessage());
   }
 
   @Test
