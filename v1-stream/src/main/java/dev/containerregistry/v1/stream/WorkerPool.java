@@ -13,14 +13,14 @@ import java.util.zip.Deflater;
 /**
  * The compressing threads of one parallel stream and their deflaters. Threads are daemons named
  * {@code stream-layer-gzip-N}, started on the first block and stopped by {@link #close()}; idle
- * threads also stop by themselves after a few seconds, so a stream that is dropped unclosed keeps
+ * threads also stop by themselves after half a minute, so a stream that is dropped unclosed keeps
  * none alive.
  */
 final class WorkerPool implements AutoCloseable {
 
   static final String THREAD_NAME_PREFIX = "stream-layer-gzip-";
 
-  private static final long IDLE_SECONDS = 2;
+  private static final long IDLE_SECONDS = 30;
   private static final long CLOSE_WAIT_SECONDS = 10;
 
   private final ThreadPoolExecutor executor;
