@@ -41,7 +41,7 @@ final class Puller {
   /** {@code fetched} as an image or, for an index, its image for {@code platform}. */
   Image image(FetchedManifest fetched, Platform platform) throws IOException {
     if (!fetched.mediaType().isIndex()) {
-      return new RemoteImage(fetched, blobs);
+      return image(fetched);
     }
     IndexManifest index = IndexManifest.parse(fetched.bytes());
     String where = "index " + fetched.reference() + " (" + fetched.digest() + ")";
@@ -50,6 +50,12 @@ final class Puller {
         manifests.get(fetched.reference().context().digest(child.digest().toString()));
     ManifestKinds.requireImage(image, "the " + platform + " child of " + where);
     return new RemoteImage(image, blobs);
+  }
+
+  /** {@code fetched}, which must not be an index, as an image. */
+  Image image(FetchedManifest fetched) throws IOException {
+    ManifestKinds.requireImage(fetched, "manifest " + fetched.reference());
+    return new RemoteImage(fetched, blobs);
   }
 
   /** The index {@code ref} points at. */
