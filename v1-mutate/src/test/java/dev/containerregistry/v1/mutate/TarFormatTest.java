@@ -69,10 +69,10 @@ class TarFormatTest {
   @Test
   void timesBeforeTheEpochAndGoZeroTime() throws IOException {
     Instant before = Instant.parse("1960-01-01T00:00:00.5Z");
-    TarEntry old = Tars.entry("old", TarEntry.TYPE_REGULAR, 0644, 0, "").withTimes(before);
+    TarEntry old = Tars.entry("old", TarEntry.TYPE_REGULAR, 0644, 0, "", before);
     TarEntry zero =
-        Tars.entry("zero", TarEntry.TYPE_REGULAR, 0644, 0, "")
-            .withTimes(Instant.parse("0001-01-01T00:00:00Z"));
+        Tars.entry(
+            "zero", TarEntry.TYPE_REGULAR, 0644, 0, "", Instant.parse("0001-01-01T00:00:00Z"));
     byte[] tar = Tars.builder().entry(old, new byte[0]).entry(zero, new byte[0]).build();
 
     List<Tars.Listed> read = Tars.list(new ByteArrayInputStream(tar));

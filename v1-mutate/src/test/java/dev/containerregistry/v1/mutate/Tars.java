@@ -17,9 +17,19 @@ final class Tars {
   static final Instant T0 = Instant.parse("2020-02-02T02:02:02Z");
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final Instant modTime;
+
+  private Tars(Instant modTime) {
+    this.modTime = modTime;
+  }
 
   static Tars builder() {
-    return new Tars();
+    return new Tars(T0);
+  }
+
+  /** A builder whose entries have {@code modTime}. */
+  static Tars at(Instant modTime) {
+    return new Tars(modTime);
   }
 
   Tars file(String name, String content) {
@@ -39,6 +49,10 @@ final class Tars {
     return entry(entry(name, TarEntry.TYPE_HARD_LINK, 0644, 0, target), new byte[0]);
   }
 
+  private TarEntry entry(String name, char type, long mode, long size, String link) {
+    return entry(name, type, mode, size, link, modTime);
+  }
+
   Tars entry(TarEntry entry, byte[] content) {
     out.writeBytes(TarHeaderEncoder.encode(entry));
     out.writeBytes(content);
@@ -53,8 +67,8 @@ final class Tars {
     return copy.toByteArray();
   }
 
-  static TarEntry entry(String name, char type, long mode, long size, String link) {
-    return new TarEntry(name, type, mode, 0, 0, "", "", size, T0, link, 0, 0, Map.of());
+  static TarEntry entry(String name, char type, long mode, long size, String link, Instant t) {
+    return new TarEntry(name, type, mode, 0, 0, "", "", size, t, link, 0, 0, Map.of());
   }
 
   /** Every entry of {@code tar} with its content as UTF-8 text, in archive order. */
