@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Fetches manifests and indexes ({@code GET} and {@code HEAD /v2/<name>/manifests/<ref>}),
@@ -24,16 +23,17 @@ import java.util.stream.Stream;
 final class ManifestFetcher {
 
   /** Every manifest type, so that a registry never converts; schema 1 only to refuse it clearly. */
+  static final List<MediaType> ACCEPTED =
+      List.of(
+          MediaType.OCI_MANIFEST,
+          MediaType.OCI_IMAGE_INDEX,
+          MediaType.DOCKER_MANIFEST_SCHEMA2,
+          MediaType.DOCKER_MANIFEST_LIST,
+          MediaType.DOCKER_MANIFEST_SCHEMA1,
+          MediaType.DOCKER_MANIFEST_SCHEMA1_SIGNED);
+
   static final String ACCEPT =
-      Stream.of(
-              MediaType.OCI_MANIFEST,
-              MediaType.OCI_IMAGE_INDEX,
-              MediaType.DOCKER_MANIFEST_SCHEMA2,
-              MediaType.DOCKER_MANIFEST_LIST,
-              MediaType.DOCKER_MANIFEST_SCHEMA1,
-              MediaType.DOCKER_MANIFEST_SCHEMA1_SIGNED)
-          .map(MediaType::value)
-          .collect(Collectors.joining(", "));
+      ACCEPTED.stream().map(MediaType::value).collect(Collectors.joining(", "));
 
   private final Transport transport;
   private final long limit;
@@ -94,7 +94,7 @@ final class ManifestFetcher {
         return Optional.empty();
       }
       MediaType mediaType = MediaType.of(type.get());
-      if (!List.of(ACCEPT.split(", ")).contains(mediaType.value())) {
+      if (!ACCEPTED.contains(mediaType)) {
         return Optional.empty();
       }
       return Optional.of(

@@ -22,6 +22,7 @@ final class VerifyingInputStream extends InputStream {
   private final long expectedSize;
   private final String subject;
   private final MessageDigest sha256 = Hash.newSha256();
+  private final byte[] single = new byte[1];
   private long count;
   private boolean verified;
   private VerificationException failure;
@@ -41,9 +42,8 @@ final class VerifyingInputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    int n = read(single, 0, 1);
+    return n < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override
