@@ -70,22 +70,22 @@ public record Config(
 
   /** Refuses nulls and copies the collections. */
   public Config {
-    cmd = Collections2.list(cmd, "cmd");
+    cmd = Copies.list(cmd, "cmd");
     Objects.requireNonNull(healthcheck, "healthcheck");
     Objects.requireNonNull(domainname, "domainname");
-    entrypoint = Collections2.list(entrypoint, "entrypoint");
-    env = Collections2.list(env, "env");
+    entrypoint = Copies.list(entrypoint, "entrypoint");
+    env = Copies.list(env, "env");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(image, "image");
-    labels = Collections2.map(labels, "labels");
-    onBuild = Collections2.list(onBuild, "onBuild");
+    labels = Copies.map(labels, "labels");
+    onBuild = Copies.list(onBuild, "onBuild");
     Objects.requireNonNull(user, "user");
-    volumes = Collections2.set(volumes, "volumes");
+    volumes = Copies.set(volumes, "volumes");
     Objects.requireNonNull(workingDir, "workingDir");
-    exposedPorts = Collections2.set(exposedPorts, "exposedPorts");
+    exposedPorts = Copies.set(exposedPorts, "exposedPorts");
     Objects.requireNonNull(macAddress, "macAddress");
     Objects.requireNonNull(stopSignal, "stopSignal");
-    shell = Collections2.list(shell, "shell");
+    shell = Copies.list(shell, "shell");
   }
 
   /** A builder with every field unset. */

@@ -53,13 +53,13 @@ public record ConfigFile(
     Objects.requireNonNull(container, "container");
     GoTime.check(Objects.requireNonNull(created, "created"));
     Objects.requireNonNull(dockerVersion, "dockerVersion");
-    history = Collections2.list(history, "history");
+    history = Copies.list(history, "history");
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(rootFs, "rootFs");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(osVersion, "osVersion");
     Objects.requireNonNull(variant, "variant");
-    osFeatures = Collections2.list(osFeatures, "osFeatures");
+    osFeatures = Copies.list(osFeatures, "osFeatures");
   }
 
   /**

@@ -40,8 +40,8 @@ public record Descriptor(
       throw new IllegalArgumentException("a descriptor size cannot be negative, got " + size);
     }
     data = Objects.requireNonNull(data, "data").clone();
-    urls = Collections2.list(urls, "urls");
-    annotations = Collections2.map(annotations, "annotations");
+    urls = Copies.list(urls, "urls");
+    annotations = Copies.map(annotations, "annotations");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(artifactType, "artifactType");
   }

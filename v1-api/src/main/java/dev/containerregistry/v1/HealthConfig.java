@@ -21,7 +21,7 @@ public record HealthConfig(
 
   /** Refuses nulls and copies the list. */
   public HealthConfig {
-    test = Collections2.list(test, "test");
+    test = Copies.list(test, "test");
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(startPeriod, "startPeriod");

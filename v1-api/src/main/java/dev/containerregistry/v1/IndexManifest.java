@@ -35,8 +35,8 @@ public record IndexManifest(
       throw new IllegalArgumentException("an index has schemaVersion 2, got " + schemaVersion);
     }
     Objects.requireNonNull(mediaType, "mediaType");
-    manifests = Collections2.list(manifests, "manifests");
-    annotations = Collections2.map(annotations, "annotations");
+    manifests = Copies.list(manifests, "manifests");
+    annotations = Copies.map(annotations, "annotations");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(artifactType, "artifactType");
   }

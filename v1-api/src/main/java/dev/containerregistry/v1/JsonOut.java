@@ -116,7 +116,7 @@ final class JsonOut {
   /** A set as Go's {@code map[string]struct{}}: {@code {"a":{},"b":{}}}, omitted when empty. */
   void omitEmptySet(String name, Collection<String> keys) throws IOException {
     if (!keys.isEmpty()) {
-      TreeSet<String> ordered = new TreeSet<>(Collections2.CODE_POINT_ORDER);
+      TreeSet<String> ordered = new TreeSet<>(Copies.CODE_POINT_ORDER);
       ordered.addAll(keys);
       generator.writeObjectFieldStart(name);
       for (String key : ordered) {
@@ -164,7 +164,7 @@ final class JsonOut {
   }
 
   private static Map<String, String> sorted(Map<String, String> values) {
-    Map<String, String> ordered = new TreeMap<>(Collections2.CODE_POINT_ORDER);
+    Map<String, String> ordered = new TreeMap<>(Copies.CODE_POINT_ORDER);
     ordered.putAll(values);
     return ordered;
   }

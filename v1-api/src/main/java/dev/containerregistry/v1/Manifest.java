@@ -41,8 +41,8 @@ public record Manifest(
     }
     Objects.requireNonNull(mediaType, "mediaType");
     Objects.requireNonNull(config, "config");
-    layers = Collections2.list(layers, "layers");
-    annotations = Collections2.map(annotations, "annotations");
+    layers = Copies.list(layers, "layers");
+    annotations = Copies.map(annotations, "annotations");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(artifactType, "artifactType");
   }

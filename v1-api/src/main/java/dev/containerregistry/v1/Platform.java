@@ -34,8 +34,8 @@ public record Platform(
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(osVersion, "osVersion");
-    osFeatures = Collections2.list(osFeatures, "osFeatures");
-    features = Collections2.list(features, "features");
+    osFeatures = Copies.list(osFeatures, "osFeatures");
+    features = Copies.list(features, "features");
   }
 
   /** A platform with only an operating system and an architecture. */

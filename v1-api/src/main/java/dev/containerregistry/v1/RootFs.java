@@ -20,7 +20,7 @@ public record RootFs(String type, List<Hash> diffIds) {
   /** Refuses nulls and copies the list. */
   public RootFs {
     Objects.requireNonNull(type, "type");
-    diffIds = Collections2.list(diffIds, "diffIds");
+    diffIds = Copies.list(diffIds, "diffIds");
   }
 
   /** A {@code layers} root filesystem with these DiffIDs. */

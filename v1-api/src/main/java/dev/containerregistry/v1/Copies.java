@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Defensive, immutable copies for the document records, refusing null elements. */
-final class Collections2 {
+final class Copies {
 
   /** The order Go sorts map keys in: by UTF-8 bytes, which is the order of code points. */
   static final Comparator<String> CODE_POINT_ORDER =
@@ -29,7 +29,7 @@ final class Collections2 {
         return Integer.compare(a.length() - i, b.length() - j);
       };
 
-  private Collections2() {}
+  private Copies() {}
 
   static <T> List<T> list(List<T> values, String what) {
     Objects.requireNonNull(values, what);
