@@ -59,6 +59,11 @@ public record Addendum(
                 MediaTypes.Kind.CONFIG));
   }
 
+  /** The layer as the image shows it: with the overriding media type, if any. */
+  Optional<Layer> effectiveLayer() {
+    return mediaType.isEmpty() ? layer : layer.map(l -> new RetypedLayer(l, mediaType.get()));
+  }
+
   /** An addendum of {@code layer} alone, with an empty history entry. */
   public static Addendum of(Layer layer) {
     return builder().layer(layer).build();

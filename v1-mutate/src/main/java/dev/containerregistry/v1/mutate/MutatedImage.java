@@ -34,7 +34,7 @@ final class MutatedImage implements Image {
   public List<Layer> layers() throws IOException {
     List<Layer> layers = new ArrayList<>(base.layers());
     for (Addendum add : edit.adds()) {
-      add.layer().ifPresent(layers::add);
+      add.effectiveLayer().ifPresent(layers::add);
     }
     return List.copyOf(layers);
   }

@@ -71,10 +71,10 @@ record MutationResult(
     Map<Hash, Layer> byDiffId = new HashMap<>();
     for (Addendum add : edit.adds()) {
       history.add(add.history());
-      if (add.layer().isEmpty()) {
+      if (add.effectiveLayer().isEmpty()) {
         continue;
       }
-      Layer layer = add.layer().get();
+      Layer layer = add.effectiveLayer().get();
       Descriptor descriptor = describe(layer, add);
       layers.add(descriptor);
       byDigest.put(descriptor.digest(), layer);
@@ -125,10 +125,10 @@ record MutationResult(
         byDiffId);
   }
 
-  /** The layer's descriptor with the addendum's overrides. */
+  /** The layer's descriptor with the addendum's annotations and URLs. */
   private static Descriptor describe(Layer layer, Addendum add) throws IOException {
     return Descriptor.builder()
-        .mediaType(add.mediaType().isPresent() ? add.mediaType().get() : layer.mediaType())
+        .mediaType(layer.mediaType())
         .digest(layer.digest())
         .size(layer.size())
         .annotations(add.annotations())

@@ -44,8 +44,6 @@ record TarEntry(
   static final char TYPE_REGULAR = '0';
   static final char TYPE_HARD_LINK = '1';
   static final char TYPE_SYMLINK = '2';
-  static final char TYPE_CHAR_DEVICE = '3';
-  static final char TYPE_BLOCK_DEVICE = '4';
   static final char TYPE_DIRECTORY = '5';
   static final char TYPE_FIFO = '6';
   static final char TYPE_PAX_GLOBAL = 'g';

@@ -119,6 +119,7 @@ class AppendTest {
     assertEquals(3, history.size());
     assertEquals(History.builder().build(), history.get(0));
     assertEquals(step, history.get(2));
+    Validate.image(image);
   }
 
   @Test
@@ -139,6 +140,7 @@ class AppendTest {
     assertEquals(List.of("https://example.com/blob"), d.urls());
     assertEquals(layer.digest(), d.digest());
     assertEquals(layer.size(), d.size());
+    Validate.image(Mutate.append(Empty.image(), add));
   }
 
   @Test
@@ -154,6 +156,7 @@ class AppendTest {
     assertArrayEquals(config, base.rawConfigFile());
     assertEquals(2, base.layers().size());
     assertNotEquals(base.digest(), image.digest());
+    Validate.image(image);
   }
 
   @Test
@@ -256,6 +259,7 @@ class AppendTest {
     assertArrayEquals(base.rawConfigFile(), image.rawConfigFile());
     assertEquals(artifact, image.manifest().config().mediaType());
     assertEquals(2, image.manifest().layers().size());
+    Validate.image(image);
   }
 
   @Test
