@@ -1,0 +1,58 @@
+package dev.containerregistry.examples;
+
+import dev.containerregistry.name.Reference;
+import dev.containerregistry.v1.Config;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.empty.Empty;
+import dev.containerregistry.v1.mutate.Mutate;
+import dev.containerregistry.v1.remote.Remote;
+import dev.containerregistry.v1.remote.RemoteOptions;
+import dev.containerregistry.v1.stream.StreamLayer;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Streams a tar from standard input into a layer, puts it on an empty image with a small config
+ * and pushes the image: {@code java ... PushStreamedLayer localhost:5000/demo/streamed:latest < layer.tar}.
+ * The tar is read once, compressed and hashed as it is uploaded, and never held in memory.
+ */
+public final class PushStreamedLayer {
+  private PushStreamedLayer() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: PushStreamedLayer REFERENCE < layer.tar");
+      System.exit(2);
+    }
+    push(Reference.parse(args[0]), System.in, System.out);
+  }
+
+  /** Pushes the tar read from {@code tar} as a one-layer image to {@code ref}, reporting to {@code out}. */
+  public static Image push(Reference ref, InputStream tar, PrintStream out) throws Exception {
+    long start = System.nanoTime();
+
+    StreamLayer layer = StreamLayer.of(tar);
+    Config config =
+        Config.builder()
+            .entrypoint(List.of("/bin/sh", "-c"))
+            .cmd(List.of("ls -l /"))
+            .env(List.of("PATH=/usr/local/bin:/usr/bin:/bin", "GREETING=hello from Java"))
+            .build();
+    Image base = Mutate.createdAt(Mutate.config(Empty.image(), config), Instant.now());
+    Image image = Mutate.appendLayers(base, layer);
+
+    Remote.write(ref, image, RemoteOptions.defaults());
+
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    out.println("pushed    " + ref);
+    out.println("manifest  " + image.digest());
+    out.println("layer     " + layer.digest());
+    out.println("diff id   " + layer.diffId());
+    out.println("size      " + layer.size() + " bytes compressed");
+    out.println("took      " + took.toMillis() + " ms");
+    return image;
+  }
+}
