@@ -3,6 +3,7 @@ package dev.containerregistry.v1.mutate;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,11 +28,12 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
   private final Map<String, Boolean> seen = new HashMap<>();
   private final Set<String> opaqueDirs = new HashSet<>();
   private final Set<String> opaqueInThisLayer = new HashSet<>();
-  private final String archive;
+  private final List<String> layers;
+  private int current;
 
-  /** @param archive what is being extracted, for messages */
-  FlattenMapper(String archive) {
-    this.archive = archive;
+  /** @param layers what each source is, top first, for messages */
+  FlattenMapper(List<String> layers) {
+    this.layers = List.copyOf(layers);
   }
 
   @Override
@@ -40,7 +42,7 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
       return Optional.empty();
     }
     if (ArchivePaths.escapesRoot(entry.name())) {
-      throw new UnsafeArchivePathException(entry.name(), archive);
+      throw new UnsafeArchivePathException(entry.name(), layers.get(current));
     }
     String name = ArchivePaths.clean(entry.name());
     if (entry.isLink() && ArchivePaths.linkEscapesRoot(name, entry.linkName())) {
@@ -66,6 +68,7 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
   public void sourceEnded() {
     opaqueDirs.addAll(opaqueInThisLayer);
     opaqueInThisLayer.clear();
+    current++;
   }
 
   /** True when an ancestor of {@code path} is whited out, a file, or opaque in an upper layer. */

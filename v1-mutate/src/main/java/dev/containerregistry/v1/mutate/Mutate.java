@@ -191,12 +191,13 @@ public final class Mutate {
   public static InputStream extract(Image image) throws IOException {
     List<Layer> layers = image.layers();
     List<TarRewriteStream.Source> topFirst = new ArrayList<>();
+    List<String> descriptions = new ArrayList<>();
     for (int i = layers.size() - 1; i >= 0; i--) {
-      topFirst.add(
-          new TarRewriteStream.Source(
-              layers.get(i)::uncompressed, "layer " + (i + 1) + " of " + layers.size()));
+      String description = "layer " + (i + 1) + " of " + layers.size();
+      topFirst.add(new TarRewriteStream.Source(layers.get(i)::uncompressed, description));
+      descriptions.add(description);
     }
-    return new TarRewriteStream(topFirst, new FlattenMapper("an image"));
+    return new TarRewriteStream(topFirst, new FlattenMapper(descriptions));
   }
 
   /**

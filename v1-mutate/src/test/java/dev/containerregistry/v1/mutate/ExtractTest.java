@@ -47,12 +47,18 @@ class ExtractTest {
   void anEntryLeavingTheRootFailsTheStream() throws IOException {
     Image image =
         Mutate.appendLayers(
-            Empty.image(), layer(Tars.builder().file("ok", "1").file("../../etc/passwd", "x")));
+            Empty.image(),
+            layer(Tars.builder().file("ok", "1").file("../../etc/passwd", "x")),
+            layer(Tars.builder().file("fine", "2")));
 
     try (InputStream tar = Mutate.extract(image)) {
       UnsafeArchivePathException e =
           assertThrows(UnsafeArchivePathException.class, () -> Tars.contents(tar));
       assertEquals("../../etc/passwd", e.path());
+      assertEquals(
+          "extracting layer 1 of 2: refusing the entry \"../../etc/passwd\", whose path leads"
+              + " outside the root",
+          e.getMessage());
     }
   }
 

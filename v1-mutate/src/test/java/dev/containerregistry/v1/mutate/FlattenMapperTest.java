@@ -144,10 +144,12 @@ class FlattenMapperTest {
     List<byte[]> topFirst = new ArrayList<>(Arrays.asList(baseFirst));
     Collections.reverse(topFirst);
     List<TarRewriteStream.Source> sources = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (byte[] layer : topFirst) {
+      names.add("layer " + (names.size() + 1) + " from the top");
       sources.add(new TarRewriteStream.Source(() -> new ByteArrayInputStream(layer), "layer"));
     }
-    try (InputStream out = new TarRewriteStream(sources, new FlattenMapper("test image"))) {
+    try (InputStream out = new TarRewriteStream(sources, new FlattenMapper(names))) {
       return Tars.contents(out);
     }
   }
