@@ -1,0 +1,128 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.v1.remote.transport.Locations;
+import dev.containerregistry.v1.remote.transport.Request;
+import dev.containerregistry.v1.remote.transport.RequestBody;
+import dev.containerregistry.v1.remote.transport.Response;
+import dev.containerregistry.v1.remote.transport.RetryPolicy;
+import dev.containerregistry.v1.remote.transport.Transport;
+import dev.containerregistry.v1.remote.transport.TransportException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.URI;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link UploadMode#CHUNKED}: {@code PATCH} requests with {@code Content-Range}, one chunk in
+ * memory at a time. When a chunk fails (a dropped connection, a 5xx, a token that expired), the
+ * registry is asked how much it holds ({@code GET} the upload location, {@code Range} header) and
+ * the chunk is resent from there, so a stream layer survives a failure mid-upload.
+ */
+final class ChunkedSender implements DataSender {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChunkedSender.class);
+
+  private final Transport transport;
+  private final int chunkSize;
+  private final RetryPolicy retry;
+
+  ChunkedSender(Transport transport, int chunkSize, RetryPolicy retry) {
+    this.transport = transport;
+    this.chunkSize = chunkSize;
+    this.retry = retry;
+  }
+
+  @Override
+  public URI send(UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
+      throws IOException {
+    int size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(chunkSize, session.minChunk()));
+    byte[] chunk = new byte[size];
+    URI location = session.location();
+    long offset = 0;
+    try (data) {
+      for (int n; (n = data.readNBytes(chunk, 0, size)) > 0; ) {
+        location = sendChunk(location, chunk, n, offset);
+        offset += n;
+        progress.reached(offset);
+        if (n < size) {
+          break;
+        }
+      }
+    }
+    return location;
+  }
+
+  /** Sends {@code chunk[0..n)} as bytes {@code start..start+n-1}, resuming after failures. */
+  private URI sendChunk(URI location, byte[] chunk, int n, long start) throws IOException {
+    long end = start + n;
+    long held = start;
+    IOException last = null;
+    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      try {
+        Response response = transport.send(patch(location, chunk, held - start, end - held, held));
+        if (response.status() == 202 || response.status() == 204) {
+          return next(response, location);
+        }
+        if (!resumable(response.status())) {
+          throw TransportException.of(response);
+        }
+        last = TransportException.of(response);
+      } catch (TransportException | ProtocolException | SSLException | InterruptedIOException fatal) {
+        throw fatal;
+      } catch (IOException dropped) {
+        last = dropped;
+      }
+      if (attempt == retry.maxAttempts()) {
+        break;
+      }
+      LOG.debug("chunk {}-{} failed on attempt {} ({}); asking the registry for its offset", held, end - 1, attempt, last.toString());
+      pause(attempt);
+      UploadStatus status = UploadStatus.query(transport, location);
+      if (status.offset() < start || status.offset() > end) {
+        throw new ProtocolException(
+            "the registry holds " + status.offset() + " bytes of the upload, outside the chunk being resent ("
+                + start + "-" + (end - 1) + ")");
+      }
+      location = status.location();
+      held = status.offset();
+      if (held == end) {
+        return location;
+      }
+    }
+    throw new IOException("sending bytes " + held + "-" + (end - 1) + " failed " + retry.maxAttempts() + " times", last);
+  }
+
+  private static Request patch(URI location, byte[] chunk, long from, long length, long offset) {
+    RequestBody body =
+        RequestBody.ofStream(new ByteArrayInputStream(chunk, (int) from, (int) length), length, "application/octet-stream");
+    return Request.of("PATCH", location)
+        .withHeader("Content-Range", offset + "-" + (offset + length - 1))
+        .withBody(body);
+  }
+
+  private static URI next(Response response, URI location) throws IOException {
+    try (response) {
+      String value = response.header("Location").orElse(null);
+      return value == null ? location : Locations.resolve(response.request(), value);
+    }
+  }
+
+  /** Server errors, throttling and an expired token: the data may be partly stored; ask and resume. */
+  private static boolean resumable(int status) {
+    return status >= 500 || status == 408 || status == 429 || status == 401;
+  }
+
+  private void pause(int attempt) throws InterruptedIOException {
+    try {
+      Thread.sleep(retry.backoff(attempt).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to resume an upload");
+    }
+  }
+}

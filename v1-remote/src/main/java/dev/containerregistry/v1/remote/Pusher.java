@@ -1,0 +1,211 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.name.Reference;
+import dev.containerregistry.name.Repository;
+import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.Layer;
+import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.partial.StaticLayer;
+import dev.containerregistry.v1.remote.transport.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pushes images, indexes and layers to one repository. Blob transfers run on at most
+ * {@code jobs} threads; each blob is transferred once however many images or tags share it (stream
+ * layers are told apart by identity); an image's config goes up after all its layers (a stream
+ * layer's digest exists only then), and every manifest after everything it references.
+ */
+final class Pusher implements AutoCloseable {
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final Repository repo;
+  private final BlobUploader uploader;
+  private final ManifestPutter manifests;
+  private final ProgressTracker progress;
+  private final ExecutorService executor;
+  private final ConcurrentMap<Object, CompletableFuture<BlobEvent>> blobs = new ConcurrentHashMap<>();
+
+  private Pusher(Repository repo, Transport transport, RemoteOptions options, ProgressTracker progress) {
+    this.repo = repo;
+    this.progress = progress;
+    DataSender sender =
+        options.uploadMode() == UploadMode.CHUNKED
+            ? new ChunkedSender(transport, options.chunkSize(), options.retry())
+            : new StreamingSender(transport);
+    this.uploader =
+        new BlobUploader(
+            repo,
+            new BlobExistence(transport, repo),
+            new UploadSession(transport, repo),
+            sender,
+            new UploadCommit(transport),
+            progress,
+            options.retry().maxAttempts());
+    this.manifests = new ManifestPutter(transport);
+    this.executor =
+        Executors.newFixedThreadPool(
+            options.jobs(),
+            task -> {
+              Thread thread = new Thread(task, "registry-push-" + THREADS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * A pusher for {@code repo}, authenticated to push there and to pull from {@code mountSources}.
+   */
+  static Pusher open(
+      Repository repo, Collection<Repository> mountSources, RemoteOptions options, ProgressTracker progress)
+      throws IOException {
+    return new Pusher(repo, RemoteTransports.push(repo, mountSources, options), options, progress);
+  }
+
+  /** The repositories the layers of {@code image} can be mounted from. */
+  static List<Repository> mountSources(Image image) throws IOException {
+    List<Repository> sources = new ArrayList<>();
+    for (Layer layer : image.layers()) {
+      if (layer instanceof MountableLayer mountable) {
+        sources.add(mountable.sourceRepository());
+      }
+    }
+    return sources;
+  }
+
+  /** Schedules one blob, unless it is already scheduled. */
+  CompletableFuture<BlobEvent> blob(Layer layer, String role) {
+    PushBlob blob;
+    try {
+      blob = PushBlob.of(layer, role);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Object key = blob.knownDigest().<Object>map(d -> d).orElseGet(() -> new Identity(layer));
+    return blobs.computeIfAbsent(
+        key,
+        k -> {
+          if (blob.knownSize() >= 0) {
+            progress.expect(blob.knownSize());
+          }
+          return CompletableFuture.supplyAsync(() -> unchecked(() -> uploader.upload(blob)), executor);
+        });
+  }
+
+  /** Schedules {@code image}: its layers, then its config, then its manifest under {@code ref}. */
+  CompletableFuture<Hash> image(Image image, Reference ref) {
+    List<Layer> layers;
+    try {
+      layers = image.layers();
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<?>[] uploads = layers.stream().map(l -> blob(l, "layer")).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(uploads)
+        .thenComposeAsync(done -> blob(unchecked(() -> config(image)), "config"), executor)
+        .thenApplyAsync(
+            done -> unchecked(() -> manifests.put(ref, image.mediaType(), image.rawManifest())), executor);
+  }
+
+  /** Schedules {@code index}: every child (by digest), then the index manifest under {@code ref}. */
+  CompletableFuture<Hash> index(ImageIndex index, Reference ref) {
+    List<CompletableFuture<Hash>> children = new ArrayList<>();
+    try {
+      for (Descriptor child : index.indexManifest().manifests()) {
+        children.add(child(index, child));
+      }
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new))
+        .thenApplyAsync(
+            done -> unchecked(() -> manifests.put(ref, index.mediaType(), index.rawManifest())), executor);
+  }
+
+  private CompletableFuture<Hash> child(ImageIndex index, Descriptor child) throws IOException {
+    Reference byDigest = repo.digest(child.digest().toString());
+    if (child.mediaType().isIndex()) {
+      return index(index.imageIndex(child.digest()), byDigest);
+    }
+    if (child.mediaType().isImage()) {
+      return image(index.image(child.digest()), byDigest);
+    }
+    throw new IllegalArgumentException(
+        "index child " + child.digest() + " has media type " + child.mediaType()
+            + ", neither an image nor an index; it cannot be pushed");
+  }
+
+  /** Puts only a manifest, for a tag or a reference to content already in place. */
+  Hash manifest(Reference ref, MediaType mediaType, byte[] raw) throws IOException {
+    return manifests.put(ref, mediaType, raw);
+  }
+
+  /**
+   * Waits for {@code work}; on failure stops every transfer still running and throws the first
+   * error.
+   */
+  <T> T await(CompletableFuture<T> work) throws IOException {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      executor.shutdownNow();
+      Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException("pushing to " + repo + " failed", cause);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private static Layer config(Image image) throws IOException {
+    return StaticLayer.of(image.rawConfigFile(), image.manifest().config().mediaType());
+  }
+
+  @FunctionalInterface
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> T unchecked(IoSupplier<T> work) {
+    try {
+      return work.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keys a stream layer (no digest yet) by object identity. */
+  private record Identity(Layer layer) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.layer == layer;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(layer);
+    }
+  }
+}

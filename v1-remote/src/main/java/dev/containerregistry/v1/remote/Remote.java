@@ -1,0 +1,83 @@
+package dev.containerregistry.v1.remote;
+
+import dev.containerregistry.name.Reference;
+import dev.containerregistry.name.Repository;
+import dev.containerregistry.name.Tag;
+import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.Layer;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The registry client's entry points. Each call takes a reference and {@link RemoteOptions}
+ * (credentials, jobs, retries, progress) and hands the work to the class that does it.
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md">OCI
+ *     distribution spec</a>
+ */
+public final class Remote {
+
+  private Remote() {}
+
+  /**
+   * Uploads one layer to {@code repo} (skipped if present, mounted if the layer knows another
+   * repository of the same registry). A stream layer is read once, as it is sent.
+   *
+   * @throws IOException naming the layer and the step that failed
+   */
+  public static void writeLayer(Repository repo, Layer layer, RemoteOptions options) throws IOException {
+    Pushes.layer(repo, layer, options);
+  }
+
+  /**
+   * Pushes {@code image}: its layers (concurrently, up to {@code jobs}), then its config, then
+   * its manifest under {@code ref}.
+   *
+   * @throws IOException naming the blob or manifest and the step that failed
+   */
+  public static void write(Reference ref, Image image, RemoteOptions options) throws IOException {
+    Pushes.write(Map.of(ref, image), options);
+  }
+
+  /**
+   * Pushes {@code index} with every image and index it holds (children by digest), then the index
+   * manifest under {@code ref}.
+   *
+   * @throws IOException naming the blob or manifest and the step that failed
+   */
+  public static void writeIndex(Reference ref, ImageIndex index, RemoteOptions options) throws IOException {
+    Pushes.write(Map.of(ref, index), options);
+  }
+
+  /**
+   * Pushes several images and indexes ({@code Image} or {@code ImageIndex} values); a blob shared
+   * by several of them is transferred once per repository.
+   *
+   * @throws IllegalArgumentException when a value is neither an image nor an index
+   * @throws IOException naming the blob or manifest and the step that failed
+   */
+  public static void multiWrite(Map<? extends Reference, ?> todo, RemoteOptions options) throws IOException {
+    Pushes.write(todo, options);
+  }
+
+  /** Puts the manifest of {@code image} (whose blobs the repository already holds) under {@code tag}. */
+  public static void tag(Tag tag, Image image, RemoteOptions options) throws IOException {
+    put(tag, image, options);
+  }
+
+  /** Puts the manifest of {@code index} (whose children the repository already holds) under {@code tag}. */
+  public static void tag(Tag tag, ImageIndex index, RemoteOptions options) throws IOException {
+    put(tag, index, options);
+  }
+
+  /** Puts only the manifest of {@code image} under {@code ref}, a tag or its digest. */
+  public static void put(Reference ref, Image image, RemoteOptions options) throws IOException {
+    Pushes.manifest(ref, image.mediaType(), image.rawManifest(), options);
+  }
+
+  /** Puts only the manifest of {@code index} under {@code ref}, a tag or its digest. */
+  public static void put(Reference ref, ImageIndex index, RemoteOptions options) throws IOException {
+    Pushes.manifest(ref, index.mediaType(), index.rawManifest(), options);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.containerregistry.v1.remote;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.containerregistry.name.Reference;
+import dev.containerregistry.name.Repository;
+import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.remote.transport.LocalServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The blob-upload half of the distribution API over a {@link LocalServer}, kept in memory, with
+ * switches for the faults a real registry cannot be made to produce: a connection dropped in the
+ * middle of a {@code PATCH}, a 5xx, a corrupt {@code Location}, a minimum chunk length.
+ */
+final class UploadRegistry implements AutoCloseable {
+
+  final LocalServer server;
+  private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+  private final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicInteger patchesInFlight = new AtomicInteger();
+  private final AtomicInteger maxPatchesInFlight = new AtomicInteger();
+
+  /** When positive, the next PATCH stores this many bytes, then the connection drops. */
+  volatile int dropNextPatchAfter;
+  /** When positive, this many PATCHes answer 503 before storing anything. */
+  volatile int failPatches;
+  /** When set, POST answers this Location. */
+  volatile String corruptLocation;
+  /** When positive, sent as OCI-Chunk-Min-Length. */
+  volatile int minChunk;
+
+  UploadRegistry() throws IOException {
+    server = new LocalServer().handle(this::handle);
+  }
+
+  /** A repository on this registry. */
+  Repository repo(String path) {
+    return Repository.parse(server.authority() + "/" + path);
+  }
+
+  /** A tag or digest reference on this registry. */
+  Reference ref(String text) {
+    return Reference.parse(server.authority() + "/" + text);
+  }
+
+  boolean hasBlob(Repository repo, Hash digest) {
+    return blobs.containsKey(repo.repositoryStr() + "@" + digest);
+  }
+
+  byte[] blob(Repository repo, Hash digest) {
+    return blobs.get(repo.repositoryStr() + "@" + digest);
+  }
+
+  byte[] manifest(Reference ref) {
+    return manifests.get(ref.context().repositoryStr() + ":" + ref.identifier());
+  }
+
+  int maxPatchesInFlight() {
+    return maxPatchesInFlight.get();
+  }
+
+  private void handle(HttpExchange exchange, LocalServer.Recorded request) throws IOException {
+    String path = request.uri().getPath();
+    String method = request.method();
+    if (path.equals("/v2/")) {
+      LocalServer.respond(exchange, 200, "{}");
+      return;
+    }
+    int blobsAt = path.indexOf("/blobs/");
+    int manifestsAt = path.indexOf("/manifests/");
+    if (manifestsAt > 0 && method.equals("PUT")) {
+      String repo = path.substring("/v2/".length(), manifestsAt);
+      String ref = path.substring(manifestsAt + "/manifests/".length());
+      Hash digest = Hash.sha256(request.body());
+      manifests.put(repo + ":" + ref, request.body());
+      manifests.put(repo + ":" + digest, request.body());
+      exchange.getResponseHeaders().add("Docker-Content-Digest", digest.toString());
+      LocalServer.respond(exchange, 201, "");
+      return;
+    }
+    if (blobsAt < 0) {
+      LocalServer.respond(exchange, 404, "");
+      return;
+    }
+    String repo = path.substring("/v2/".length(), blobsAt);
+    String rest = path.substring(blobsAt + "/blobs/".length());
+    if (rest.startsWith("uploads/")) {
+      upload(exchange, request, repo, rest.substring("uploads/".length()));
+    } else if (method.equals("HEAD")) {
+      LocalServer.respond(exchange, blobs.containsKey(repo + "@" + rest) ? 200 : 404, "");
+    } else {
+      LocalServer.respond(exchange, 405, "");
+    }
+  }
+
+  private void upload(HttpExchange exchange, LocalServer.Recorded request, String repo, String id) throws IOException {
+    String query = request.uri().getQuery() == null ? "" : request.uri().getQuery();
+    switch (request.method()) {
+      case "POST" -> start(exchange, repo, query);
+      case "PATCH" -> patch(exchange, request, repo, id);
+      case "GET" -> status(exchange, repo, id);
+      case "PUT" -> commit(exchange, request, repo, id, query);
+      default -> LocalServer.respond(exchange, 405, "");
+    }
+  }
+
+  private void start(HttpExchange exchange, String repo, String query) throws IOException {
+    Map<String, String> params = params(query);
+    if (params.containsKey("mount") && blobs.containsKey(params.get("from") + "@" + params.get("mount"))) {
+      blobs.put(repo + "@" + params.get("mount"), blobs.get(params.get("from") + "@" + params.get("mount")));
+      LocalServer.respond(exchange, 201, "");
+      return;
+    }
+    String id = "u" + ids.incrementAndGet();
+    uploads.put(id, new ByteArrayOutputStream());
+    exchange.getResponseHeaders().add("Location", corruptLocation != null ? corruptLocation : "/v2/" + repo + "/blobs/uploads/" + id + "?_state=s");
+    if (minChunk > 0) {
+      exchange.getResponseHeaders().add("OCI-Chunk-Min-Length", Integer.toString(minChunk));
+    }
+    LocalServer.respond(exchange, 202, "");
+  }
+
+  private void patch(HttpExchange exchange, LocalServer.Recorded request, String repo, String id) throws IOException {
+    int now = patchesInFlight.incrementAndGet();
+    maxPatchesInFlight.accumulateAndGet(now, Math::max);
+    try {
+      ByteArrayOutputStream upload = uploads.get(id);
+      String range = request.header("Content-Range");
+      if (range != null && Long.parseLong(range.substring(0, range.indexOf('-'))) != upload.size()) {
+        LocalServer.respond(exchange, 416, "");
+        return;
+      }
+      if (failPatches > 0) {
+        failPatches--;
+        LocalServer.respond(exchange, 503, "");
+        return;
+      }
+      if (dropNextPatchAfter > 0) {
+        int keep = Math.min(dropNextPatchAfter, request.body().length);
+        dropNextPatchAfter = 0;
+        upload.write(request.body(), 0, keep);
+        throw new IOException("dropping the connection after " + keep + " bytes");
+      }
+      upload.write(request.body());
+      uploadHeaders(exchange, repo, id, upload.size());
+      LocalServer.respond(exchange, 202, "");
+    } finally {
+      patchesInFlight.decrementAndGet();
+    }
+  }
+
+  private void status(HttpExchange exchange, String repo, String id) throws IOException {
+    uploadHeaders(exchange, repo, id, uploads.get(id).size());
+    LocalServer.respond(exchange, 204, "");
+  }
+
+  private void commit(HttpExchange exchange, LocalServer.Recorded request, String repo, String id, String query)
+      throws IOException {
+    ByteArrayOutputStream upload = uploads.remove(id);
+    upload.write(request.body());
+    byte[] data = upload.toByteArray();
+    String digest = params(query).get("digest");
+    if (!Hash.sha256(data).toString().equals(digest)) {
+      LocalServer.respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest did not match content\"}]}");
+      return;
+    }
+    blobs.put(repo + "@" + digest, Arrays.copyOf(data, data.length));
+    LocalServer.respond(exchange, 201, "");
+  }
+
+  private static void uploadHeaders(HttpExchange exchange, String repo, String id, int size) {
+    exchange.getResponseHeaders().add("Location", "/v2/" + repo + "/blobs/uploads/" + id + "?_state=s" + size);
+    exchange.getResponseHeaders().add("Range", "0-" + Math.max(0, size - 1));
+  }
+
+  private static Map<String, String> params(String query) {
+    Map<String, String> params = new ConcurrentHashMap<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        params.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
