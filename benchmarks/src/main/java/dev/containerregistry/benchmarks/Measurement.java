@@ -1,0 +1,38 @@
+package dev.containerregistry.benchmarks;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+
+/**
+ * One timed run of a pipeline.
+ *
+ * @param output what the pipeline produced
+ * @param inputBytes the bytes it read
+ * @param wallNanos the elapsed time
+ * @param cpuNanos the CPU time of the whole process meanwhile, all threads together
+ */
+record Measurement(Pipeline.Output output, long inputBytes, long wallNanos, long cpuNanos) {
+
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  /** Runs {@code pipeline} over {@code input} of {@code inputBytes} bytes, then closes it. */
+  static Measurement of(Pipeline pipeline, InputStream input, long inputBytes)
+      throws IOException {
+    long cpuBefore = OS.getProcessCpuTime();
+    long start = System.nanoTime();
+    Pipeline.Output output;
+    try (input) {
+      output = pipeline.run(input);
+    }
+    long wall = System.nanoTime() - start;
+    return new Measurement(output, inputBytes, wall, OS.getProcessCpuTime() - cpuBefore);
+  }
+
+  /** Input MiB per second of elapsed time. */
+  double mibPerSecond() {
+    return inputBytes / (1024.0 * 1024.0) / (wallNanos / 1e9);
+  }
+}
