@@ -34,8 +34,8 @@ public record Addendum(
   public Addendum {
     Objects.requireNonNull(layer, "layer");
     Objects.requireNonNull(history, "history");
-    annotations = Map.copyOf(Objects.requireNonNull(annotations, "annotations"));
-    urls = List.copyOf(Objects.requireNonNull(urls, "urls"));
+    annotations = Copies.map(annotations, "the annotations of an addendum");
+    urls = Copies.list(urls, "the URLs of an addendum");
     Objects.requireNonNull(mediaType, "mediaType");
     if (layer.isEmpty() && !history.emptyLayer()) {
       throw new IllegalArgumentException(

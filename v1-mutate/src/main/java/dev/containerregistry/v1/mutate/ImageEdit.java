@@ -24,7 +24,7 @@ record ImageEdit(
 
   ImageEdit {
     adds = List.copyOf(adds);
-    annotations = Map.copyOf(annotations);
+    annotations = Copies.map(annotations, "the annotations of an image");
   }
 
   static ImageEdit append(List<Addendum> adds) {

@@ -30,8 +30,8 @@ public final class IndexAddendum {
     this.image = builder.image;
     this.index = builder.index;
     this.platform = Optional.ofNullable(builder.platform);
-    this.annotations = Map.copyOf(builder.annotations);
-    this.urls = List.copyOf(builder.urls);
+    this.annotations = Copies.map(builder.annotations, "the annotations of an index addendum");
+    this.urls = Copies.list(builder.urls, "the URLs of an index addendum");
     this.mediaType = Optional.ofNullable(builder.mediaType);
   }
 

@@ -24,7 +24,7 @@ record IndexEdit(
 
   IndexEdit {
     adds = List.copyOf(adds);
-    annotations = Map.copyOf(annotations);
+    annotations = Copies.map(annotations, "the annotations of an index");
   }
 
   static IndexEdit append(List<IndexAddendum> adds) {

@@ -17,6 +17,7 @@ import dev.containerregistry.v1.validate.Validate;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,17 @@ class ConfigMutationTest {
     assertArrayEquals(base.rawConfigFile(), twice.rawConfigFile());
     assertEquals(base.configName(), twice.configName());
     Validate.image(twice);
+  }
+
+  @Test
+  void annotationsWithANullValueAreRefused() {
+    Map<String, String> annotations = new HashMap<>();
+    annotations.put("k", null);
+
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> Mutate.annotations(base, annotations));
+
+    assertEquals("the annotations of an image hold a null value for \"k\"", e.getMessage());
   }
 
   @Test
