@@ -1,12 +1,15 @@
 package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.name.Registry;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.name.Tag;
+import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,5 +82,56 @@ public final class Remote {
   /** Puts only the manifest of {@code index} under {@code ref}, a tag or its digest. */
   public static void put(Reference ref, ImageIndex index, RemoteOptions options) throws IOException {
     Pushes.manifest(ref, index.mediaType(), index.rawManifest(), options);
+  }
+
+  /**
+   * The manifest or index {@code ref} points at: its exact bytes and descriptor. Every manifest
+   * media type is accepted; one fetched by digest must hash to it; Docker schema 1 is refused.
+   */
+  public static FetchedManifest get(Reference ref, RemoteOptions options) throws IOException {
+    return RemoteReads.get(ref, options);
+  }
+
+  /** The descriptor (media type, size, digest) of what {@code ref} points at, by {@code HEAD}. */
+  public static Descriptor head(Reference ref, RemoteOptions options) throws IOException {
+    return RemoteReads.head(ref, options);
+  }
+
+  /**
+   * The image {@code ref} points at, read lazily: the manifest now, the config when asked, each
+   * layer when its stream is opened, every stream verified. For an index, the image for
+   * {@link RemoteOptions#platform()}; {@link PlatformNotFoundException} lists the others.
+   */
+  public static Image image(Reference ref, RemoteOptions options) throws IOException {
+    return RemoteReads.image(ref, options);
+  }
+
+  /** The index {@code ref} points at, read lazily; children are fetched by digest when asked. */
+  public static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
+    return RemoteReads.index(ref, options);
+  }
+
+  /** Every tag of {@code repo}, following pagination ({@link RemoteOptions#pageSize()} per page). */
+  public static List<String> list(Repository repo, RemoteOptions options) throws IOException {
+    return RemoteReads.list(repo, options);
+  }
+
+  /** Every repository of {@code registry}, following pagination. */
+  public static List<String> catalog(Registry registry, RemoteOptions options) throws IOException {
+    return RemoteReads.catalog(registry, options);
+  }
+
+  /** Deletes the manifest {@code ref} points at (most registries want a digest, not a tag). */
+  public static void delete(Reference ref, RemoteOptions options) throws IOException {
+    RemoteReads.delete(ref, options);
+  }
+
+  /**
+   * Copies the image or index (with every child) at {@code src} to {@code dst}, blob by blob from
+   * registry to registry, mounting when both are on one registry; digests stay identical. The
+   * source's manifests are all checked first: a bad source writes nothing.
+   */
+  public static void copy(Reference src, Reference dst, RemoteOptions options) throws IOException {
+    RemoteReads.copy(src, dst, options);
   }
 }
