@@ -27,9 +27,9 @@ final class Copier {
   private final Puller source;
   private final SourceVerifier verifier;
 
-  Copier(Puller source, SourceVerifier verifier) {
+  Copier(Puller source) {
     this.source = Objects.requireNonNull(source, "source");
-    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.verifier = new SourceVerifier(source);
   }
 
   /**

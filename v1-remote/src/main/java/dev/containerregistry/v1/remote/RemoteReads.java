@@ -48,6 +48,23 @@ final class RemoteReads {
     new ManifestDeleter(RemoteTransports.delete(ref.context(), options)).delete(ref);
   }
 
+  static void copy(Reference src, Reference dst, RemoteOptions options) throws IOException {
+    Puller source = puller(src.context(), options);
+    Copier.Destination destination =
+        new Copier.Destination() {
+          @Override
+          public void write(Image image) throws IOException {
+            Remote.write(dst, image, options);
+          }
+
+          @Override
+          public void write(ImageIndex index) throws IOException {
+            Remote.writeIndex(dst, index, options);
+          }
+        };
+    new Copier(source).copy(src, destination);
+  }
+
   /** A puller for {@code repo}, with one authenticated transport for manifests and blobs. */
   static Puller puller(Repository repo, RemoteOptions options) throws IOException {
     var transport = RemoteTransports.pull(repo, options);

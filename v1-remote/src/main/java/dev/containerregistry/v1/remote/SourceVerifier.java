@@ -13,10 +13,10 @@ import java.util.Objects;
  */
 final class SourceVerifier {
 
-  private final ManifestFetcher manifests;
+  private final Puller source;
 
-  SourceVerifier(ManifestFetcher manifests) {
-    this.manifests = Objects.requireNonNull(manifests, "manifests");
+  SourceVerifier(Puller source) {
+    this.source = Objects.requireNonNull(source, "source");
   }
 
   /** @throws IOException naming the first manifest of the tree that is bad, and why */
@@ -33,7 +33,7 @@ final class SourceVerifier {
 
   private FetchedManifest child(FetchedManifest parent, Descriptor child) throws IOException {
     FetchedManifest fetched =
-        manifests.get(parent.reference().context().digest(child.digest().toString()));
+        source.get(parent.reference().context().digest(child.digest().toString()));
     if (fetched.descriptor().size() != child.size()) {
       throw new VerificationException(
           child.digest(),

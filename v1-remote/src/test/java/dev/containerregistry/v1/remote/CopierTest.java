@@ -30,9 +30,9 @@ class CopierTest {
   private static final TestImage IMAGE = TestImage.of("copy test", AMD64);
 
   private final TestRegistry registry = newRegistry();
-  private final ManifestFetcher manifests = new ManifestFetcher(Transports.http(), 1 << 20);
   private final Copier copier =
-      new Copier(new Puller(manifests, new BlobFetcher(Transports.http())), new SourceVerifier(manifests));
+      new Copier(
+          new Puller(new ManifestFetcher(Transports.http(), 1 << 20), new BlobFetcher(Transports.http())));
   private final RecordingDestination destination = new RecordingDestination();
 
   private static TestRegistry newRegistry() {
