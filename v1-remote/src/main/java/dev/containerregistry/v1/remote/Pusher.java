@@ -116,7 +116,7 @@ final class Pusher implements AutoCloseable {
     }
     CompletableFuture<?>[] uploads = layers.stream().map(l -> blob(l, "layer")).toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(uploads)
-        .thenComposeAsync(done -> blob(unchecked(() -> config(image)), "config"), executor)
+        .thenComposeAsync(done -> blob(unchecked(() -> config(image, layers)), "config"), executor)
         .thenApplyAsync(
             done -> unchecked(() -> manifests.put(ref, image.mediaType(), image.rawManifest())), executor);
   }
@@ -179,8 +179,18 @@ final class Pusher implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static Layer config(Image image) throws IOException {
-    return StaticLayer.of(image.rawConfigFile(), image.manifest().config().mediaType());
+  /**
+   * The config blob as a layer; mountable from where the image's layers come from, since a
+   * registry keeps an image's config in the repository of its layers.
+   */
+  private static Layer config(Image image, List<Layer> layers) throws IOException {
+    Layer config = StaticLayer.of(image.rawConfigFile(), image.manifest().config().mediaType());
+    for (Layer layer : layers) {
+      if (layer instanceof MountableLayer mountable) {
+        return new MountableConfig(config, mountable.sourceRepository());
+      }
+    }
+    return config;
   }
 
   @FunctionalInterface

@@ -226,6 +226,21 @@ class PushTest {
   }
 
   @Test
+  void mountsTheConfigFromWhereTheLayersComeFrom() throws IOException {
+    Repository source = registry.repo("source");
+    List<Layer> layers = List.of(Randoms.layer(100, MediaType.OCI_LAYER), Randoms.layer(200, MediaType.OCI_LAYER));
+    Remote.write(registry.ref("source:1"), new LayeredImage(layers), options(UploadMode.STREAMING));
+    events.clear();
+    List<Layer> pulled = layers.stream().<Layer>map(l -> new FromRepository(l, source)).toList();
+
+    Remote.write(registry.ref("target:1"), new LayeredImage(pulled), options(UploadMode.STREAMING));
+
+    assertEquals(3, events.size());
+    assertTrue(events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED && e.bytesSent() == 0), events.toString());
+    assertEquals(List.of(), registry.server.requests("PATCH", "/v2/target/"));
+  }
+
+  @Test
   void uploadsWhenTheRegistryDeclinesTheMount() throws IOException {
     Repository target = registry.repo("target");
     Layer layer = Randoms.layer(5000, MediaType.OCI_LAYER);
