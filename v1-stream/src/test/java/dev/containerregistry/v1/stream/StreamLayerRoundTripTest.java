@@ -3,9 +3,11 @@ package dev.containerregistry.v1.stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.containerregistry.v1.Hash;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -78,6 +80,28 @@ class StreamLayerRoundTripTest {
             .build();
 
     assertRoundTrip(layer, input, readSize);
+  }
+
+  @ParameterizedTest(name = "blocks of {0}")
+  @CsvSource({"1000", "65536", "1048576"})
+  void parallelOutputDependsOnTheBlockSizeNotOnTheNumberOfWorkers(int blockSize)
+      throws Exception {
+    byte[] input = TestData.mixed(1_500_000, 5);
+
+    assertEquals(parallelDigest(input, 2, blockSize), parallelDigest(input, 5, blockSize));
+    assertEquals(parallelDigest(input, 3, blockSize), parallelDigest(input, 3, blockSize));
+  }
+
+  private static Hash parallelDigest(byte[] input, int workers, int blockSize) throws Exception {
+    StreamLayer layer =
+        StreamLayer.builder(new ByteArrayInputStream(input))
+            .parallelism(workers)
+            .blockSize(blockSize)
+            .build();
+    try (InputStream compressed = layer.compressed()) {
+      compressed.transferTo(OutputStream.nullOutputStream());
+    }
+    return layer.digest();
   }
 
   private static void assertRoundTrip(StreamLayer layer, byte[] input, int readSize)
