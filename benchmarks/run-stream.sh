@@ -2,7 +2,8 @@
 # Builds the SDK's stream module and this benchmark, then measures StreamLayer against a bare
 # GZIPOutputStream + MessageDigest pipeline, its parallel mode, and a long stream under a small
 # heap. Usage (from anywhere):
-#   benchmarks/run-stream.sh [--size-mib 512] [--rounds 3] [--big-gib 4] [--seed 1] [--dir /tmp]
+#   benchmarks/run-stream.sh [--size-mib 512] [--rounds 3] [--big-gib 4] [--big-level 1]
+#                            [--big-workers 1] [--seed 1] [--dir /tmp]
 # Set SKIP_BUILD=1 to reuse the last build, HEAP to change the heap limit (default 64m).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

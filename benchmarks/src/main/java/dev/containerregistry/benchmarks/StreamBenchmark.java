@@ -21,8 +21,9 @@ import java.util.Map;
  * multi-GiB generated stream through it to show that memory stays flat. Prints a table.
  *
  * <p>Options: {@code --size-mib N} (the tar, default 512), {@code --rounds N} (default 3), {@code
- * --big-gib N} (the long stream, default 4; 0 skips it), {@code --seed N} (default 1), {@code
- * --dir PATH} (where the tar is written, default the temp directory).
+ * --big-gib N} (the long stream, default 4; 0 skips it), {@code --big-level N} and {@code
+ * --big-workers N} (its StreamLayer options, default 1 and 1), {@code --seed N} (default 1),
+ * {@code --dir PATH} (where the tar is written, default the temp directory).
  *
  * <p>The runs are interleaved round by round so that a noisy neighbour slows all of them alike;
  * the report gives each pipeline's best and median throughput.
@@ -178,7 +179,8 @@ public final class StreamBenchmark {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
-    Pipeline pipeline = Pipeline.streamLayer(1, 1);
+    Pipeline pipeline =
+        Pipeline.streamLayer((int) number("big-level", 1), (int) number("big-workers", 1));
     Measurement m = Measurement.of(pipeline, new RealisticTar(size, seed), size);
     long peakHeap =
         ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -207,7 +209,8 @@ public final class StreamBenchmark {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " needs a whole number, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "--" + name + " needs a whole number, got '" + value + "'");
     }
   }
 
@@ -216,7 +219,8 @@ public final class StreamBenchmark {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException(
-            "options are '--name value' pairs (size-mib, rounds, big-gib, seed, dir), got '"
+            "options are '--name value' pairs (size-mib, rounds, big-gib, big-level, big-workers,"
+                + " seed, dir), got '"
                 + args[i] + "'");
       }
       options.put(args[i].substring(2), args[i + 1]);

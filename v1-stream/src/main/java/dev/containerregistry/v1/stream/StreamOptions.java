@@ -19,7 +19,8 @@ record StreamOptions(int compressionLevel, MediaType mediaType, int parallelism,
 
   StreamOptions {
     Objects.requireNonNull(mediaType, "mediaType");
-    if (compressionLevel < Deflater.NO_COMPRESSION || compressionLevel > Deflater.BEST_COMPRESSION) {
+    if (compressionLevel < Deflater.NO_COMPRESSION
+        || compressionLevel > Deflater.BEST_COMPRESSION) {
       throw new IllegalArgumentException(
           "stream layer compression level must be between 0 and 9, got " + compressionLevel);
     }

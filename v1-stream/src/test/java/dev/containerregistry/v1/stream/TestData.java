@@ -32,9 +32,10 @@ final class TestData {
         }
       } else {
         for (int i = 0; i < run; ) {
-          byte[] word = (WORDS[random.nextInt(WORDS.length)] + " ").getBytes(StandardCharsets.UTF_8);
-          int n = Math.min(word.length, run - i);
-          System.arraycopy(word, 0, data, position + i, n);
+          String word = WORDS[random.nextInt(WORDS.length)] + " ";
+          byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+          int n = Math.min(bytes.length, run - i);
+          System.arraycopy(bytes, 0, data, position + i, n);
           i += n;
         }
       }
