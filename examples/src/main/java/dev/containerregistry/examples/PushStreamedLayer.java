@@ -2,8 +2,11 @@ package dev.containerregistry.examples;
 
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.v1.Config;
+import dev.containerregistry.v1.History;
 import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.empty.Empty;
+import dev.containerregistry.v1.mutate.Addendum;
 import dev.containerregistry.v1.mutate.Mutate;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
@@ -15,8 +18,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Streams a tar from standard input into a layer, puts it on an empty image with a small config
- * and pushes the image: {@code java ... PushStreamedLayer localhost:5000/demo/streamed:latest < layer.tar}.
+ * Streams a tar from standard input into a layer, puts it on an empty OCI image with a small
+ * config and a history entry, and pushes the image: {@code java ... PushStreamedLayer localhost:5000/demo/streamed:latest < layer.tar}.
  * The tar is read once, compressed and hashed as it is uploaded, and never held in memory.
  */
 public final class PushStreamedLayer {
@@ -34,15 +37,19 @@ public final class PushStreamedLayer {
   public static Image push(Reference ref, InputStream tar, PrintStream out) throws Exception {
     long start = System.nanoTime();
 
-    StreamLayer layer = StreamLayer.of(tar);
+    StreamLayer layer = StreamLayer.builder(tar).mediaType(MediaType.OCI_LAYER).build();
     Config config =
         Config.builder()
             .entrypoint(List.of("/bin/sh", "-c"))
             .cmd(List.of("ls -l /"))
             .env(List.of("PATH=/usr/local/bin:/usr/bin:/bin", "GREETING=hello from Java"))
             .build();
-    Image base = Mutate.createdAt(Mutate.config(Empty.image(), config), Instant.now());
-    Image image = Mutate.appendLayers(base, layer);
+    Instant now = Instant.now();
+    Image scratch = Mutate.mediaType(Empty.image(), MediaType.OCI_MANIFEST);
+    scratch = Mutate.configMediaType(scratch, MediaType.OCI_CONFIG_JSON);
+    Image base = Mutate.createdAt(Mutate.config(scratch, config), now);
+    History step = History.builder().created(now).createdBy("PushStreamedLayer < stdin").build();
+    Image image = Mutate.append(base, Addendum.builder().layer(layer).history(step).build());
 
     Remote.write(ref, image, RemoteOptions.defaults());
 

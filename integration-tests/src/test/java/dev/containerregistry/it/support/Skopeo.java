@@ -35,25 +35,30 @@ public final class Skopeo {
   }
 
   /**
-   * Copies {@code ref} into an OCI layout at {@code dir} (skopeo verifies every blob digest as it
-   * copies) and returns the digests it found there.
+   * Copies {@code ref} to {@code dir} with every blob verified by skopeo, and returns the digests
+   * found there. OCI images go to an OCI layout ({@code oci:DIR}); Docker images to skopeo's
+   * {@code dir:} format, because converting them into an OCI layout would rewrite their config
+   * and manifest and so change the digests under test.
    */
-  public static Copied copyToOciLayout(String ref, Path dir)
-      throws IOException, InterruptedException {
+  public static Copied copy(String ref, Path dir) throws IOException, InterruptedException {
+    boolean oci = JSON.readTree(rawManifest(ref)).path("mediaType").asText().contains(".oci.");
+    String destination = oci ? "oci:" + dir + ":copy" : "dir:" + dir;
     Commands.run(
-        List.of(
-            "skopeo", "copy", "--src-tls-verify=false", "docker://" + ref, "oci:" + dir + ":copy"));
-    JsonNode index = JSON.readTree(dir.resolve("index.json").toFile());
-    String manifestDigest = index.path("manifests").get(0).path("digest").asText();
-    JsonNode manifest = JSON.readTree(blob(dir, manifestDigest));
+        List.of("skopeo", "copy", "--src-tls-verify=false", "docker://" + ref, destination));
+    byte[] manifestBytes;
+    if (oci) {
+      JsonNode index = JSON.readTree(dir.resolve("index.json").toFile());
+      manifestBytes = blob(dir, index.path("manifests").get(0).path("digest").asText(), true);
+    } else {
+      manifestBytes = Files.readAllBytes(dir.resolve("manifest.json"));
+    }
+    JsonNode manifest = JSON.readTree(manifestBytes);
     List<String> layers = new ArrayList<>();
     for (JsonNode layer : manifest.path("layers")) {
-      layers.add(layer.path("digest").asText());
-      checkBlob(dir, layer.path("digest").asText());
+      layers.add(checkBlob(dir, layer.path("digest").asText(), oci));
     }
-    String config = manifest.path("config").path("digest").asText();
-    checkBlob(dir, config);
-    return new Copied(manifestDigest, config, layers);
+    String config = checkBlob(dir, manifest.path("config").path("digest").asText(), oci);
+    return new Copied("sha256:" + sha256Hex(manifestBytes), config, layers);
   }
 
   /** Pushes the OCI layout at {@code dir} (tag {@code tag} in it) to {@code ref}. */
@@ -65,33 +70,33 @@ public final class Skopeo {
             "docker://" + ref));
   }
 
-  private static byte[] blob(Path dir, String digest) throws IOException {
-    return Files.readAllBytes(dir.resolve("blobs").resolve("sha256").resolve(hexOf(digest)));
+  private static byte[] blob(Path dir, String digest, boolean ociLayout) throws IOException {
+    String hex = digest.substring(digest.indexOf(':') + 1);
+    Path path = ociLayout ? dir.resolve("blobs").resolve("sha256").resolve(hex) : dir.resolve(hex);
+    return Files.readAllBytes(path);
   }
 
-  private static void checkBlob(Path dir, String digest) throws IOException {
-    String actual;
+  /** Returns {@code digest} after checking that the stored blob really has it. */
+  private static String checkBlob(Path dir, String digest, boolean ociLayout) throws IOException {
+    String actual = "sha256:" + sha256Hex(blob(dir, digest, ociLayout));
+    if (!actual.equals(digest)) {
+      throw new IOException("skopeo stored blob " + digest + " with " + actual);
+    }
+    return digest;
+  }
+
+  private static String sha256Hex(byte[] bytes) {
     try {
-      actual =
-          HexFormat.of()
-              .formatHex(MessageDigest.getInstance("SHA-256").digest(blob(dir, digest)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    if (!actual.equals(hexOf(digest))) {
-      throw new IOException("skopeo stored blob " + digest + " with sha256:" + actual);
-    }
-  }
-
-  private static String hexOf(String digest) {
-    return digest.substring(digest.indexOf(':') + 1);
   }
 
   /**
    * What skopeo copied into an OCI layout.
    *
-   * @param manifestDigest the digest of the manifest in the layout (differs from the registry's
-   *     when skopeo converted a Docker manifest to OCI)
+   * @param manifestDigest the digest of the manifest skopeo stored
    * @param configDigest the config blob's digest
    * @param layerDigests the layer blobs' digests, in manifest order
    */

@@ -13,15 +13,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy on loopback in front of a registry that can cut one connection in the middle of a
- * request: once armed with {@link #cutOnceAfterUpstreamBytes(long)}, the first connection whose
- * client-to-server traffic passes that many bytes is closed abruptly; every other byte passes.
+ * A TCP proxy on loopback in front of a registry that cuts one connection once, after a given
+ * number of client-to-server bytes: either in the middle of whatever request is being sent
+ * ({@link #cutOnceMidRequestAfter(long)}) or as the next request starts, before any of it reaches
+ * the registry ({@link #cutOnceAtNextRequestAfter(long)}). Every other byte passes unchanged.
+ *
+ * <p>The second kind exists because Distribution 2.8 (registry:2) cancels an upload session whose
+ * stored size no longer matches its state token, which is what a body cut mid-way leaves behind;
+ * a connection lost between two chunks is what such a registry can resume from.
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicLong cutAfter = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicBoolean atRequestStart = new AtomicBoolean();
   private final AtomicBoolean cut = new AtomicBoolean();
   private final Thread acceptor;
 
@@ -39,9 +45,19 @@ public final class TcpProxy implements AutoCloseable {
     return "localhost:" + server.getLocalPort();
   }
 
-  /** Arms the cut: one connection dies after {@code bytes} client-to-server bytes. */
-  public void cutOnceAfterUpstreamBytes(long bytes) {
+  /** Arms the cut: one connection dies in the middle of the request that passes {@code bytes}. */
+  public void cutOnceMidRequestAfter(long bytes) {
+    arm(bytes, false);
+  }
+
+  /** Arms the cut: after {@code bytes}, one connection dies as its next request starts. */
+  public void cutOnceAtNextRequestAfter(long bytes) {
+    arm(bytes, true);
+  }
+
+  private void arm(long bytes, boolean requestStart) {
     cut.set(false);
+    atRequestStart.set(requestStart);
     cutAfter.set(bytes);
   }
 
@@ -74,7 +90,7 @@ public final class TcpProxy implements AutoCloseable {
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                  if (upstream && !cut.get() && sent + n > cutAfter.get()) {
+                  if (upstream && shouldCut(sent, buffer, n)) {
                     cut.set(true);
                     from.setSoLinger(true, 0);
                     from.close();
@@ -95,6 +111,19 @@ public final class TcpProxy implements AutoCloseable {
             "tcp-proxy-pump");
     t.setDaemon(true);
     t.start();
+  }
+
+  private boolean shouldCut(long sentBefore, byte[] read, int n) {
+    if (cut.get() || sentBefore + n <= cutAfter.get()) {
+      return false;
+    }
+    return !atRequestStart.get() || startsRequest(read, n);
+  }
+
+  private static boolean startsRequest(byte[] read, int n) {
+    String start = new String(read, 0, Math.min(n, 8), java.nio.charset.StandardCharsets.US_ASCII);
+    return start.startsWith("PATCH ") || start.startsWith("PUT ") || start.startsWith("POST ")
+        || start.startsWith("GET ") || start.startsWith("HEAD ");
   }
 
   private static void closeQuietly(Socket s) {
