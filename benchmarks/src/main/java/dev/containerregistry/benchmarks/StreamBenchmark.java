@@ -133,7 +133,7 @@ public final class StreamBenchmark {
       Measurement first = measurements.get(0);
       String label = entry.getKey().label();
       best.put(label, speeds.get(speeds.size() - 1));
-      median.put(label, speeds.get(speeds.size() / 2));
+      median.put(label, median(speeds));
       out.printf(
           Locale.ROOT,
           "%-42s %5.1f MiB/s %5.1f MiB/s %6.2f %7d MiB %6.2fx%n",
@@ -149,6 +149,13 @@ public final class StreamBenchmark {
     ratio(best, median, "StreamLayer, level 1", "bare GZIPOutputStream+sha256, level 1");
     ratio(best, median, "StreamLayer, level 6", "bare GZIPOutputStream+sha256, level 6");
     ratio(best, median, "StreamLayer, level 6, 2 workers", "StreamLayer, level 6");
+  }
+
+  private static double median(List<Double> sorted) {
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private void ratio(
@@ -190,11 +197,12 @@ public final class StreamBenchmark {
     out.printf(
         Locale.ROOT,
         "%n%s over a generated %d MiB stream: %.1f s, %.1f MiB/s (generation included),"
-            + " %d MiB out, heap peak %d MiB of max %d MiB, digest sha256:%s%n",
+            + " cpu/wall %.2f, %d MiB out, heap peak %d MiB of max %d MiB, digest sha256:%s%n",
         pipeline.label(),
         size / MIB,
         m.wallNanos() / 1e9,
         m.mibPerSecond(),
+        (double) m.cpuNanos() / m.wallNanos(),
         m.output().size() / MIB,
         peakHeap / MIB,
         Runtime.getRuntime().maxMemory() / MIB,
