@@ -49,11 +49,6 @@ public final class RequestBody {
     return bytes != null;
   }
 
-  /** True when this is a one-shot stream that has already been handed to a transport. */
-  public boolean consumed() {
-    return stream != null && opened.get();
-  }
-
   /** The number of bytes, or {@link #UNKNOWN_LENGTH}. */
   public long length() {
     return length;

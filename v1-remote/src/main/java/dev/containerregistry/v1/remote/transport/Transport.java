@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.remote.transport;
 
 import java.io.IOException;
-import java.util.function.UnaryOperator;
 
 /**
  * Sends one request and returns the answer, whatever its status. The seam of the registry
@@ -20,9 +19,4 @@ public interface Transport {
    * @throws IOException when no answer could be obtained
    */
   Response send(Request request) throws IOException;
-
-  /** A decorator that adds nothing: for options that take a {@code UnaryOperator<Transport>}. */
-  static UnaryOperator<Transport> unchanged() {
-    return UnaryOperator.identity();
-  }
 }
