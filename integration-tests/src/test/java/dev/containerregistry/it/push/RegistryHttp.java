@@ -34,6 +34,22 @@ final class RegistryHttp {
     return get("/v2/" + repo + "/manifests/" + reference);
   }
 
+  /** The {@code Content-Length} a {@code HEAD} of {@code /v2/<repo>/blobs/<digest>} reports. */
+  long blobSize(String repo, Hash digest) throws IOException {
+    String path = "/v2/" + repo + "/blobs/" + digest;
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+    try {
+      HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        throw new IOException("HEAD " + path + ": status " + response.statusCode());
+      }
+      return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: HEAD " + path, e);
+    }
+  }
+
   private byte[] get(String path) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", ACCEPT).build();
     try {
