@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,7 +37,8 @@ final class CredentialPolicy {
 
   /**
    * Refuses a token realm that is not http(s), or that points at a loopback, link-local or private
-   * address unless it is on the registry's own host.
+   * address unless it is the registry's own host (same name, or an address the registry's name
+   * also resolves to).
    */
   static void checkRealm(URI realm, URI registry) throws IOException {
     String scheme = realm.getScheme();
@@ -46,13 +50,11 @@ final class CredentialPolicy {
     if (realmHost.equals(registry.getHost().toLowerCase(Locale.ROOT))) {
       return;
     }
-    InetAddress[] addresses;
-    try {
-      addresses = InetAddress.getAllByName(unbracket(realmHost));
-    } catch (UnknownHostException e) {
+    List<InetAddress> realmAddresses = resolve(realmHost);
+    if (!Collections.disjoint(realmAddresses, resolve(registry.getHost()))) {
       return;
     }
-    for (InetAddress address : addresses) {
+    for (InetAddress address : realmAddresses) {
       if (isInternal(address)) {
         throw new RefusedException(
             "refusing the token realm "
@@ -63,6 +65,15 @@ final class CredentialPolicy {
                 + address.getHostAddress()
                 + ") other than the registry's own host");
       }
+    }
+  }
+
+  /** The addresses of {@code host}; none when it does not resolve (the request will fail later). */
+  private static List<InetAddress> resolve(String host) {
+    try {
+      return Arrays.asList(InetAddress.getAllByName(unbracket(host)));
+    } catch (UnknownHostException e) {
+      return List.of();
     }
   }
 

@@ -145,6 +145,17 @@ class CredentialSafetyTest {
     assertEquals(1, registry.requests().size(), "only the ping reached a server");
   }
 
+  @ParameterizedTest(name = "realm {0} of {1}")
+  @CsvSource({
+    "http://localhost:5001/token, http://127.0.0.1:5000",
+    "http://127.0.0.1:5001/token, http://localhost:5000",
+    "http://127.0.0.1/token, http://127.0.0.1:5000",
+    "https://auth.example.com/token, https://registry.example.com"
+  })
+  void acceptsRealmsOnTheRegistrysOwnHostOrOnPublicNames(String realm, String registryBase) {
+    assertDoesNotThrow(() -> CredentialPolicy.checkRealm(URI.create(realm), URI.create(registryBase)));
+  }
+
   @ParameterizedTest(name = "{0} loopback={1}")
   @CsvSource({
     "localhost, true",
