@@ -78,12 +78,11 @@ final class ParallelGzipStream extends GzipLayerStream {
           inFlight.add(workers.submit(pending));
         }
         pending = block;
+      } else if (pending == null) {
+        block.fill(0, null);
+        pending = block;
       } else {
         spare.push(block);
-        if (pending == null) {
-          pending = spare.pop();
-          pending.fill(0, null);
-        }
       }
       if (input.ended()) {
         pending.markLast();
