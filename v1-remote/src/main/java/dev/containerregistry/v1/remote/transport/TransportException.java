@@ -49,13 +49,31 @@ public final class TransportException extends IOException {
         body = new byte[0];
       }
       Request request = response.request();
+      String text = new String(body, StandardCharsets.UTF_8);
+      List<RegistryError> errors = ErrorBodyParser.parse(body);
+      if (errors.isEmpty() && text.isBlank()) {
+        errors = inferred(response.status());
+      }
       return new TransportException(
-          request.method(),
-          Redaction.redact(request.uri()),
-          response.status(),
-          ErrorBodyParser.parse(body),
-          new String(body, StandardCharsets.UTF_8));
+          request.method(), Redaction.redact(request.uri()), response.status(), errors, text);
     }
+  }
+
+  /**
+   * The code a status implies when there is no body to say it (the answer to a {@code HEAD}, for
+   * one): 401 unauthorized, 403 denied, 429 too many requests.
+   */
+  private static List<RegistryError> inferred(int status) {
+    ErrorCode code =
+        switch (status) {
+          case 401 -> ErrorCode.UNAUTHORIZED;
+          case 403 -> ErrorCode.DENIED;
+          case 429 -> ErrorCode.TOOMANYREQUESTS;
+          default -> null;
+        };
+    return code == null
+        ? List.of()
+        : List.of(new RegistryError(code.name(), code.meaning() + " (no error body; inferred from the status)", ""));
   }
 
   /** The HTTP method of the failed request. */

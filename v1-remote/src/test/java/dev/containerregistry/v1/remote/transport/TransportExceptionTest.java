@@ -59,6 +59,20 @@ class TransportExceptionTest {
     assertTrue(fromBody(400, body).getMessage().endsWith(expectedEnd), fromBody(400, body).getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"401, UNAUTHORIZED", "403, DENIED", "429, TOOMANYREQUESTS"})
+  void infersTheCodeOfABodilessAnswerFromItsStatus(int status, ErrorCode code) throws IOException {
+    TransportException e = fromBody(status, "");
+
+    assertTrue(e.hasCode(code));
+    assertTrue(e.getMessage().endsWith(code + ": " + code.meaning() + " (no error body; inferred from the status)"), e.getMessage());
+  }
+
+  @Test
+  void infersNothingFromOtherBodilessStatuses() throws IOException {
+    assertEquals(java.util.List.of(), fromBody(404, "").errors());
+  }
+
   @Test
   void aMixOfTemporaryAndPermanentCodesIsNotTemporary() throws IOException {
     assertFalse(
@@ -78,7 +92,7 @@ class TransportExceptionTest {
 
   @Test
   void refusesBodiesOverTheLimitWhileReading() {
-    Response response = Response.of(PUT, 200, Headers.empty(), new byte[(int) Response.SMALL_BODY_LIMIT + 1]);
+    Response response = Response.of(PUT, 200, Headers.empty(), new byte[Math.toIntExact(Response.SMALL_BODY_LIMIT) + 1]);
 
     IOException e = assertThrows(IOException.class, () -> response.bytes(Response.SMALL_BODY_LIMIT));
     assertTrue(e.getMessage().endsWith("it is longer than the limit of 65536 bytes"), e.getMessage());
@@ -86,7 +100,7 @@ class TransportExceptionTest {
 
   @Test
   void readsBodiesUpToTheLimit() throws IOException {
-    Response response = Response.of(PUT, 200, Headers.empty(), new byte[(int) Response.SMALL_BODY_LIMIT]);
+    Response response = Response.of(PUT, 200, Headers.empty(), new byte[Math.toIntExact(Response.SMALL_BODY_LIMIT)]);
 
     assertEquals(Response.SMALL_BODY_LIMIT, response.bytes(Response.SMALL_BODY_LIMIT).length);
   }
