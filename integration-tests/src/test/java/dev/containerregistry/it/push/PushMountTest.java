@@ -38,7 +38,7 @@ class PushMountTest {
     Reference target = Reference.parse(registry.ref("mount/target:v1"));
     Recorder second = new Recorder();
 
-    Remote.write(target, new FromRepository(image, source.context()), RemoteOptions.builder().progress(second).build());
+    Remote.write(target, fromRepository(image, source.context()), RemoteOptions.builder().progress(second).build());
 
     assertTrue(first.bytesSent() >= 3 * 100_000L, "the first push sent the blobs: " + first.bytesSent());
     assertEquals(0, second.bytesSent(), "no blob bytes the second time");
@@ -50,6 +50,11 @@ class PushMountTest {
     for (var layer : image.manifest().layers()) {
       assertEquals(Hash.sha256(http.blob("mount/target", layer.digest())), layer.digest());
     }
+  }
+
+  /** {@code image} with layers that say they are stored in {@code source}, as pulled layers do. */
+  static Image fromRepository(Image image, Repository source) {
+    return new FromRepository(image, source);
   }
 
   /** An image whose layers say which repository holds them, as pulled layers do. */
