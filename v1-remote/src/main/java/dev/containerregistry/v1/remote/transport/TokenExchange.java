@@ -99,24 +99,29 @@ final class TokenExchange {
         Request.of("POST", realm).withBody(RequestBody.of(body, "application/x-www-form-urlencoded")));
   }
 
-  private static String token(Response response, URI realm, Collection<String> scopes) throws IOException {
+  private String token(Response response, URI realm, Collection<String> scopes) throws IOException {
     if (!response.successful()) {
-      TransportException error = TransportException.of(response);
-      throw new IOException("fetching a token for " + scopes + " from " + Redaction.redact(realm) + ": " + error.getMessage(), error);
+      throw TransportException.of(response).whileDoing(doing(realm, scopes));
     }
     JsonNode json;
     try (response) {
       json = JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new ProtocolException(
-          "fetching a token for " + scopes + " from " + Redaction.redact(realm) + ": the answer is not JSON");
+          doing(realm, scopes) + ": the answer is not JSON");
     }
     String token = json == null ? "" : json.path("token").asText(json.path("access_token").asText(""));
     if (token.isEmpty()) {
       throw new ProtocolException(
-          "fetching a token for " + scopes + " from " + Redaction.redact(realm) + ": the answer holds no token");
+          doing(realm, scopes) + ": the answer holds no token");
     }
     return token;
+  }
+
+  /** What a failure message says was being done: which registry, which scopes, which realm. */
+  private String doing(URI realm, Collection<String> scopes) {
+    return "fetching a token for " + registry.base().getAuthority() + " " + scopes + " from "
+        + Redaction.redact(realm);
   }
 
   static String basic(AuthConfig auth) {

@@ -29,11 +29,28 @@ public final class TransportException extends IOException {
    */
   public TransportException(
       String method, String url, int status, List<RegistryError> errors, String body) {
-    super(describe(method, url, status, errors, body));
+    this(describe(method, url, status, errors, body), method, url, status, errors);
+  }
+
+  private TransportException(
+      String message, String method, String url, int status, List<RegistryError> errors) {
+    super(message);
     this.method = Objects.requireNonNull(method, "method");
     this.url = Objects.requireNonNull(url, "url");
     this.status = status;
     this.errors = List.copyOf(errors);
+  }
+
+  /**
+   * The same failure with what was being done put in front of its message ({@code "fetching a
+   * token for …: GET …: status 401: …"}); still a {@code TransportException}, so callers and the
+   * retry logic keep seeing its status and codes.
+   */
+  public TransportException whileDoing(String doing) {
+    TransportException described =
+        new TransportException(doing + ": " + getMessage(), method, url, status, errors);
+    described.initCause(this);
+    return described;
   }
 
   /**

@@ -193,8 +193,12 @@ class TokenAuthTest {
 
     IOException e = assertThrows(IOException.class, () -> get(transport, "/v2/foo/bar/tags/list"));
 
-    assertTrue(e.getMessage().startsWith("fetching a token for [repository:foo/bar:push,pull] from " + server.base() + "/token"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("fetching a token for " + server.base().getAuthority() + " [repository:foo/bar:push,pull] from " + server.base() + "/token"), e.getMessage());
     assertTrue(e.getMessage().contains("UNAUTHORIZED: bad password"), e.getMessage());
     assertTrue(!e.getMessage().contains("wrong"), e.getMessage());
+    assertTrue(e instanceof TransportException t && t.hasCode(ErrorCode.UNAUTHORIZED), e.toString());
+    long tokenRequests =
+        server.requests().stream().filter(r -> r.uri().getPath().equals("/token")).count();
+    assertEquals(1, tokenRequests, "refused credentials are not retried");
   }
 }
