@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A content address such as {@code sha256:3b4c...}: the algorithm and the lower-case hex of the
@@ -72,6 +73,16 @@ public record Hash(String algorithm, String hex) {
       total += n;
     }
     return new Sized(fromDigest(md.digest()), total);
+  }
+
+  /**
+   * Wraps {@code in} so that its bytes pass through unchanged and, the first time its end is
+   * reached, {@code atEnd} receives their sha256 and count. Nothing is reported for a stream closed
+   * before its end. Closing the wrapper closes {@code in}.
+   */
+  public static InputStream hashing(InputStream in, Consumer<Sized> atEnd) {
+    return new HashingInputStream(
+        Objects.requireNonNull(in, "in"), Objects.requireNonNull(atEnd, "atEnd"));
   }
 
   /** Wraps the 32 bytes a sha256 {@link MessageDigest} produced. */

@@ -49,26 +49,20 @@ public record IndexManifest(
    */
   public static IndexManifest parse(byte[] json) throws MalformedDocumentException {
     JsonFields in = Json.read(DOCUMENT, json);
+    CommonFields common = CommonFields.read(in);
     return new IndexManifest(
-        in.schemaVersion(),
-        in.mediaType("mediaType"),
+        common.schemaVersion(),
+        common.mediaType(),
         in.list("manifests", Descriptor::read),
-        in.stringMap("annotations"),
-        in.object("subject", Descriptor::read),
-        in.mediaType("artifactType"));
+        common.annotations(),
+        common.subject(),
+        common.artifactType());
   }
 
   /** The canonical bytes: compact, fields in spec order, empty optional fields omitted. */
   public byte[] toJson() {
-    return Json.write(
-        out -> {
-          out.number("schemaVersion", schemaVersion);
-          out.omitEmpty("mediaType", mediaType);
-          out.objects("manifests", manifests, Descriptor::writeFields);
-          out.omitEmpty("annotations", annotations);
-          out.omitEmpty("subject", subject, Descriptor::writeFields);
-          out.omitEmpty("artifactType", artifactType);
-        });
+    return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType)
+        .toJson(out -> out.objects("manifests", manifests, Descriptor::writeFields));
   }
 
   /** A builder with schema version 2, no media type and no manifests. */

@@ -55,28 +55,25 @@ public record Manifest(
    */
   public static Manifest parse(byte[] json) throws MalformedDocumentException {
     JsonFields in = Json.read(DOCUMENT, json);
+    CommonFields common = CommonFields.read(in);
     return new Manifest(
-        in.schemaVersion(),
-        in.mediaType("mediaType"),
+        common.schemaVersion(),
+        common.mediaType(),
         in.requiredObject("config", Descriptor::read),
         in.list("layers", Descriptor::read),
-        in.stringMap("annotations"),
-        in.object("subject", Descriptor::read),
-        in.mediaType("artifactType"));
+        common.annotations(),
+        common.subject(),
+        common.artifactType());
   }
 
   /** The canonical bytes: compact, fields in spec order, empty optional fields omitted. */
   public byte[] toJson() {
-    return Json.write(
-        out -> {
-          out.number("schemaVersion", schemaVersion);
-          out.omitEmpty("mediaType", mediaType);
-          out.object("config", config, Descriptor::writeFields);
-          out.objects("layers", layers, Descriptor::writeFields);
-          out.omitEmpty("annotations", annotations);
-          out.omitEmpty("subject", subject, Descriptor::writeFields);
-          out.omitEmpty("artifactType", artifactType);
-        });
+    return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType)
+        .toJson(
+            out -> {
+              out.object("config", config, Descriptor::writeFields);
+              out.objects("layers", layers, Descriptor::writeFields);
+            });
   }
 
   /** A builder with schema version 2 and nothing else set; the config is required. */

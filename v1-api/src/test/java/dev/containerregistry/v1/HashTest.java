@@ -1,11 +1,16 @@
 package dev.containerregistry.v1;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +35,19 @@ class HashTest {
     Hash.Sized sized = Hash.sha256(new ByteArrayInputStream(data));
     assertEquals(Hash.sha256(data), sized.hash());
     assertEquals(5, sized.size());
+  }
+
+  @Test
+  void hashingPassesBytesThroughAndReportsOnceAtTheEnd() throws Exception {
+    byte[] data = "hello, world".getBytes(StandardCharsets.UTF_8);
+    List<Hash.Sized> reports = new ArrayList<>();
+    try (InputStream in = Hash.hashing(new ByteArrayInputStream(data), reports::add)) {
+      assertEquals('h', in.read());
+      assertEquals(0, reports.size(), "nothing is reported before the end");
+      assertArrayEquals(Arrays.copyOfRange(data, 1, data.length), in.readAllBytes());
+      assertEquals(-1, in.read());
+    }
+    assertEquals(List.of(new Hash.Sized(Hash.sha256(data), data.length)), reports);
   }
 
   @ParameterizedTest

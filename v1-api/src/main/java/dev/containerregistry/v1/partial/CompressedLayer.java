@@ -37,7 +37,7 @@ final class CompressedLayer implements Layer {
   @Override
   public InputStream uncompressed() throws IOException {
     InputStream plain = Decompression.uncompress(blob.compressed(), "layer " + blob.digest());
-    return new HashingInputStream(plain, sized -> diffId.offer(sized.hash()));
+    return Hash.hashing(plain, sized -> diffId.offer(sized.hash()));
   }
 
   @Override

@@ -55,34 +55,12 @@ final class CoreIndex implements ImageIndex {
 
   @Override
   public Image image(Hash wanted) throws IOException {
-    Descriptor child = child(wanted);
-    if (child.mediaType().isIndex()) {
-      throw new IOException(
-          "child "
-              + wanted
-              + " of index "
-              + digest()
-              + " is an index ("
-              + child.mediaType()
-              + "), not an image");
-    }
-    return core.image(child);
+    return core.image(child(wanted, false));
   }
 
   @Override
   public ImageIndex imageIndex(Hash wanted) throws IOException {
-    Descriptor child = child(wanted);
-    if (child.mediaType().isImage()) {
-      throw new IOException(
-          "child "
-              + wanted
-              + " of index "
-              + digest()
-              + " is an image ("
-              + child.mediaType()
-              + "), not an index");
-    }
-    return core.imageIndex(child);
+    return core.imageIndex(child(wanted, true));
   }
 
   @Override
@@ -92,6 +70,23 @@ final class CoreIndex implements ImageIndex {
     } catch (IOException e) {
       return "ImageIndex[digest not available: " + e.getMessage() + "]";
     }
+  }
+
+  /** The child {@code wanted}, refused when its media type says it is of the other kind. */
+  private Descriptor child(Hash wanted, boolean wantIndex) throws IOException {
+    Descriptor child = child(wanted);
+    MediaType type = child.mediaType();
+    if (wantIndex ? type.isImage() : type.isIndex()) {
+      throw new IOException(
+          String.format(
+              "child %s of index %s is %s (%s), not %s",
+              wanted, digest(), kind(!wantIndex), type, kind(wantIndex)));
+    }
+    return child;
+  }
+
+  private static String kind(boolean index) {
+    return index ? "an index" : "an image";
   }
 
   private Descriptor child(Hash wanted) throws IOException {

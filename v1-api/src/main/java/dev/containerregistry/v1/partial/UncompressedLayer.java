@@ -35,7 +35,7 @@ final class UncompressedLayer implements Layer {
   /** A new gzip stream; reading it to the end also settles the digest and size. */
   @Override
   public InputStream compressed() throws IOException {
-    return new HashingInputStream(gzip(), compressedHash::offer);
+    return Hash.hashing(gzip(), compressedHash::offer);
   }
 
   @Override

@@ -1,13 +1,15 @@
-package dev.containerregistry.v1.partial;
+package dev.containerregistry.v1;
 
-import dev.containerregistry.v1.Hash;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
 
-/** Passes bytes through, and when the end is reached hands their sha256 and count to a listener. */
+/**
+ * Passes bytes through, and when the end is first reached hands their sha256 and count to a
+ * listener; made by {@link Hash#hashing}.
+ */
 final class HashingInputStream extends FilterInputStream {
 
   private final MessageDigest sha256 = Hash.newSha256();
