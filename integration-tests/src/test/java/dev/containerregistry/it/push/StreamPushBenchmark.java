@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
@@ -18,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Pushes a generated tar (1 GiB unless {@code -Dbench.bytes} says otherwise) as a stream layer to
- * registry:2 and prints input MB/s and the JVM's peak heap. Not part of the normal run: select it
- * with {@code -Dtest=StreamPushBenchmark} and give the fork {@code -DargLine=-Xmx128m}.
+ * Pushes a generated tar ({@link TarStreams}, 1 GiB of content unless {@code -Dbench.bytes} says
+ * otherwise) as a stream layer to registry:2 and prints input MB/s and the JVM's peak heap. Not
+ * part of the normal run: select it with {@code -Dtest=StreamPushBenchmark} and give the fork
+ * {@code -DargLine=-Xmx128m}.
  */
 @ExtendWith(RegistryExtension.class)
 class StreamPushBenchmark {
@@ -30,8 +32,8 @@ class StreamPushBenchmark {
   @ParameterizedTest(name = "level {0}, {1} worker(s)")
   @CsvSource({"1, 1", "6, 1", "1, 2", "6, 2"})
   void pushesAGeneratedTarAsAStreamLayer(int level, int workers, RegistryContainer registry) throws IOException {
-    GeneratedTar tar = new GeneratedTar(BYTES);
-    StreamLayer layer = StreamLayer.builder(tar).compressionLevel(level).parallelism(workers).build();
+    StreamLayer layer =
+        StreamLayer.builder(TarStreams.of(BYTES, 42)).compressionLevel(level).parallelism(workers).build();
     Repository repo = Repository.parse(registry.ref("bench/level" + level + "-workers" + workers));
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -47,9 +49,9 @@ class StreamPushBenchmark {
             .sum();
     System.out.printf(
         Locale.ROOT,
-        "[bench] push stream layer: level %d, %d worker(s): %.0f MiB in %.1f s = %.1f MB/s of input; "
+        "[bench] push stream layer: level %d, %d worker(s): %.0f MiB of tar content in %.1f s = %.1f MB/s; "
             + "%.1f MiB compressed; peak heap (sum of the heap pools' peaks) %.1f MiB of max %.0f MiB%n",
-        level, workers, tar.length() / 1048576.0, seconds, tar.length() / 1e6 / seconds,
+        level, workers, BYTES / 1048576.0, seconds, BYTES / 1e6 / seconds,
         layer.size() / 1048576.0, peakHeap / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     assertEquals(layer.size(), new RegistryHttp(registry).blobSize(repo.repositoryStr(), layer.digest()));
   }

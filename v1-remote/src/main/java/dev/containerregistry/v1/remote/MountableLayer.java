@@ -13,4 +13,12 @@ public interface MountableLayer extends Layer {
 
   /** The repository that already holds this layer's blob. */
   Repository sourceRepository();
+
+  /**
+   * {@code layer}, unchanged, marked as stored in {@code source}: for a layer the caller knows to
+   * be in another repository of the registry it pushes to.
+   */
+  static MountableLayer of(Layer layer, Repository source) {
+    return new LayerInRepository(layer, source);
+  }
 }

@@ -6,6 +6,8 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.IndexManifest;
 import dev.containerregistry.v1.Platform;
+import dev.containerregistry.v1.remote.transport.Response;
+import dev.containerregistry.v1.remote.transport.Transport;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -21,6 +23,11 @@ final class Puller {
   Puller(ManifestFetcher manifests, BlobFetcher blobs) {
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
+  }
+
+  /** Reads manifests (up to {@link Response#MANIFEST_LIMIT} bytes) and blobs over {@code transport}. */
+  static Puller over(Transport transport) {
+    return new Puller(new ManifestFetcher(transport, Response.MANIFEST_LIMIT), new BlobFetcher(transport));
   }
 
   /** The manifest or index {@code ref} points at, with its descriptor. */

@@ -187,7 +187,7 @@ final class Pusher implements AutoCloseable {
     Layer config = StaticLayer.of(image.rawConfigFile(), image.manifest().config().mediaType());
     for (Layer layer : layers) {
       if (layer instanceof MountableLayer mountable) {
-        return new MountableConfig(config, mountable.sourceRepository());
+        return MountableLayer.of(config, mountable.sourceRepository());
       }
     }
     return config;

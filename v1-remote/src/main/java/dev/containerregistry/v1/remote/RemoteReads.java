@@ -6,8 +6,6 @@ import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
-import dev.containerregistry.v1.remote.transport.Response;
-import dev.containerregistry.v1.remote.transport.Transport;
 import java.io.IOException;
 import java.util.List;
 
@@ -68,7 +66,6 @@ final class RemoteReads {
 
   /** A puller for {@code repo}, with one authenticated transport for manifests and blobs. */
   private static Puller puller(Repository repo, RemoteOptions options) throws IOException {
-    Transport transport = RemoteTransports.pull(repo, options);
-    return new Puller(new ManifestFetcher(transport, Response.MANIFEST_LIMIT), new BlobFetcher(transport));
+    return Puller.over(RemoteTransports.pull(repo, options));
   }
 }

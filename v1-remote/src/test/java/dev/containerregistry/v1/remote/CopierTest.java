@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,24 +29,11 @@ class CopierTest {
   private static final Platform AMD64 = Platform.of("linux", "amd64");
   private static final TestImage IMAGE = TestImage.of("copy test", AMD64);
 
-  private final TestRegistry registry = newRegistry();
+  @AutoClose private final TestRegistry registry = TestRegistry.start();
   private final Copier copier =
       new Copier(
-          new Puller(new ManifestFetcher(Transports.http(), 1 << 20), new BlobFetcher(Transports.http())));
+          Puller.over(Transports.http()));
   private final RecordingDestination destination = new RecordingDestination();
-
-  private static TestRegistry newRegistry() {
-    try {
-      return new TestRegistry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
 
   @Test
   void handsTheSourceImageToTheDestination() throws IOException {

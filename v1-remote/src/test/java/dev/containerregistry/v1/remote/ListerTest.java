@@ -9,26 +9,13 @@ import dev.containerregistry.v1.remote.transport.Transports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ListerTest {
 
-  private final TestRegistry registry = newRegistry();
+  @AutoClose private final TestRegistry registry = TestRegistry.start();
   private final Lister lister = new Lister(Transports.http(), 2);
-
-  private static TestRegistry newRegistry() {
-    try {
-      return new TestRegistry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
 
   @Test
   void followsLinkHeadersToTheLastPage() throws IOException {

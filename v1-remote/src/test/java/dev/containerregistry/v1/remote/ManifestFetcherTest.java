@@ -16,7 +16,7 @@ import dev.containerregistry.v1.remote.transport.Transports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,21 +26,8 @@ class ManifestFetcherTest {
 
   private static final TestImage IMAGE = TestImage.of("manifest test", Platform.of("linux", "amd64"));
 
-  private final TestRegistry registry = newRegistry();
+  @AutoClose private final TestRegistry registry = TestRegistry.start();
   private final ManifestFetcher fetcher = new ManifestFetcher(Transports.http(), 1024);
-
-  private static TestRegistry newRegistry() {
-    try {
-      return new TestRegistry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
 
   @Test
   void getsTheExactBytesWithTheirDescriptorAndAcceptsEveryManifestType() throws IOException {

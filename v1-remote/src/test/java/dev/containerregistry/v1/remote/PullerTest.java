@@ -23,7 +23,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class PullerTest {
@@ -33,22 +33,9 @@ class PullerTest {
   private static final TestImage IMAGE = TestImage.of("amd64 image", AMD64);
   private static final TestImage ARM_IMAGE = TestImage.of("arm64 image", ARM64);
 
-  private final TestRegistry registry = newRegistry();
+  @AutoClose private final TestRegistry registry = TestRegistry.start();
   private final Puller puller =
-      new Puller(new ManifestFetcher(Transports.http(), 1 << 20), new BlobFetcher(Transports.http()));
-
-  private static TestRegistry newRegistry() {
-    try {
-      return new TestRegistry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+      Puller.over(Transports.http());
 
   @Test
   void fetchesTheManifestOnceTheConfigWhenAskedAndABlobOnlyWhenItsStreamIsOpened()

@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,19 +32,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The upload protocol against a local server that keeps blobs in memory and injects faults. */
 class PushTest {
 
-  private UploadRegistry registry;
+  @AutoClose private final UploadRegistry registry = new UploadRegistry();
   private final List<Progress> updates = new CopyOnWriteArrayList<>();
   private final List<BlobEvent> events = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    registry = new UploadRegistry();
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
 
   private RemoteOptions options(UploadMode mode) {
     return RemoteOptions.builder()
@@ -218,7 +207,7 @@ class PushTest {
     events.clear();
     Repository target = registry.repo("target");
 
-    Remote.writeLayer(target, new FromRepository(layer, source), options(UploadMode.STREAMING));
+    Remote.writeLayer(target, MountableLayer.of(layer, source), options(UploadMode.STREAMING));
 
     assertTrue(registry.hasBlob(target, layer.digest()));
     assertEquals(List.of(new BlobEvent(layer.digest(), BlobEvent.Outcome.MOUNTED, layer.size(), 0)), events);
@@ -231,7 +220,7 @@ class PushTest {
     List<Layer> layers = List.of(Randoms.layer(100, MediaType.OCI_LAYER), Randoms.layer(200, MediaType.OCI_LAYER));
     Remote.write(registry.ref("source:1"), new LayeredImage(layers), options(UploadMode.STREAMING));
     events.clear();
-    List<Layer> pulled = layers.stream().<Layer>map(l -> new FromRepository(l, source)).toList();
+    List<Layer> pulled = layers.stream().<Layer>map(l -> MountableLayer.of(l, source)).toList();
 
     Remote.write(registry.ref("target:1"), new LayeredImage(pulled), options(UploadMode.STREAMING));
 
@@ -245,7 +234,7 @@ class PushTest {
     Repository target = registry.repo("target");
     Layer layer = Randoms.layer(5000, MediaType.OCI_LAYER);
 
-    Remote.writeLayer(target, new FromRepository(layer, registry.repo("empty")), options(UploadMode.STREAMING));
+    Remote.writeLayer(target, MountableLayer.of(layer, registry.repo("empty")), options(UploadMode.STREAMING));
 
     assertTrue(registry.hasBlob(target, layer.digest()));
     assertEquals(1, registry.server.requests("POST", "/v2/target/").size(), "the declined mount's session is used");
@@ -319,38 +308,5 @@ class PushTest {
         assertThrows(IllegalArgumentException.class, () -> Remote.multiWrite(Map.of(registry.ref("x:1"), "text"), options(UploadMode.STREAMING)));
 
     assertEquals("cannot push " + registry.ref("x:1") + ": expected an Image or an ImageIndex, got java.lang.String", e.getMessage());
-  }
-
-  /** A layer that says which repository holds it, as a pulled layer does. */
-  private record FromRepository(Layer layer, Repository sourceRepository) implements MountableLayer {
-    @Override
-    public Hash digest() throws IOException {
-      return layer.digest();
-    }
-
-    @Override
-    public Hash diffId() throws IOException {
-      return layer.diffId();
-    }
-
-    @Override
-    public InputStream compressed() throws IOException {
-      return layer.compressed();
-    }
-
-    @Override
-    public InputStream uncompressed() throws IOException {
-      return layer.uncompressed();
-    }
-
-    @Override
-    public long size() throws IOException {
-      return layer.size();
-    }
-
-    @Override
-    public MediaType mediaType() throws IOException {
-      return layer.mediaType();
-    }
   }
 }

@@ -11,7 +11,7 @@ import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The read operations through the whole transport chain: redirects, pings, listing, deletion. */
@@ -21,22 +21,8 @@ class RemoteReadsTest {
   private static final RemoteOptions OPTIONS =
       RemoteOptions.builder().auth(Authenticator.anonymous()).retry(RetryPolicy.none()).build();
 
-  private final TestRegistry registry = newRegistry();
-  private final TestRegistry storage = newRegistry();
-
-  private static TestRegistry newRegistry() {
-    try {
-      return new TestRegistry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-    storage.close();
-  }
+  @AutoClose private final TestRegistry registry = TestRegistry.start();
+  @AutoClose private final TestRegistry storage = TestRegistry.start();
 
   @Test
   void followsABlobRedirectToStorageAndStillVerifies() throws IOException {

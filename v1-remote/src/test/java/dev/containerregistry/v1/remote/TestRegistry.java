@@ -8,6 +8,7 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,23 @@ final class TestRegistry implements AutoCloseable {
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
-  TestRegistry() throws IOException {
+  private TestRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::dispatch);
     server.start();
     on("/v2/", ok("application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A running registry on a free loopback port, for a test field marked {@code @AutoClose}, which
+   * stops it after each test.
+   */
+  static TestRegistry start() {
+    try {
+      return new TestRegistry();
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting a local test registry", e);
+    }
   }
 
   /** {@code 127.0.0.1:<port>}. */

@@ -36,8 +36,8 @@ final class UploadRegistry implements AutoCloseable {
   /** When positive, sent as OCI-Chunk-Min-Length. */
   volatile int minChunk;
 
-  UploadRegistry() throws IOException {
-    server = new LocalServer().handle(this::handle);
+  UploadRegistry() {
+    server = LocalServer.start().handle(this::handle);
   }
 
   /** A repository on this registry. */

@@ -10,8 +10,7 @@ import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,20 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Where credentials may go: redirects, plain http, token realms. */
 class CredentialSafetyTest {
 
-  private LocalServer registry;
-  private LocalServer storage;
-
-  @BeforeEach
-  void start() throws IOException {
-    registry = new LocalServer();
-    storage = new LocalServer();
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-    storage.close();
-  }
+  @AutoClose private final LocalServer registry = LocalServer.start();
+  @AutoClose private final LocalServer storage = LocalServer.start();
 
   private Transport basicTransport(String scheme, String authority, boolean insecure, Transport base)
       throws IOException {

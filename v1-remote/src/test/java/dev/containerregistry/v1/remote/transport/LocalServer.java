@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -57,7 +58,19 @@ public final class LocalServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private volatile Handler handler = (exchange, request) -> respond(exchange, 404, "");
 
-  public LocalServer() throws IOException {
+  /**
+   * A running server on a free loopback port, for a test field marked {@code @AutoClose}, which
+   * stops it after each test.
+   */
+  public static LocalServer start() {
+    try {
+      return new LocalServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting a local test server", e);
+    }
+  }
+
+  private LocalServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",

@@ -9,8 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,19 +19,9 @@ class RetryTransportTest {
 
   private static final RetryPolicy POLICY = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250), 0);
 
-  private LocalServer server;
+  @AutoClose private final LocalServer server = LocalServer.start();
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private final AtomicInteger calls = new AtomicInteger();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new LocalServer();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private Transport retrying() {
     return new RetryTransport(Transports.http(), POLICY, sleeper);

@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Bearer and basic challenges answered against a local server that plays registry and realm. */
@@ -24,20 +23,10 @@ class TokenAuthTest {
 
   private static final List<String> PUSH_SCOPE = List.of("repository:foo/bar:push,pull");
 
-  private LocalServer server;
+  @AutoClose private final LocalServer server = LocalServer.start();
   private final AtomicInteger tokensIssued = new AtomicInteger();
   private volatile String validToken = "";
   private volatile int rejectNext;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new LocalServer();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private void bearerRegistry() {
     server.handle(

@@ -6,37 +6,46 @@ import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
-/** An image's config blob, pushed like a layer, that can be mounted from its image's repository. */
-record MountableConfig(Layer config, Repository sourceRepository) implements MountableLayer {
+/**
+ * A layer (or an image's config blob) together with the repository that already holds it, so that
+ * a push to another repository of the same registry can mount it.
+ */
+record LayerInRepository(Layer layer, Repository sourceRepository) implements MountableLayer {
+
+  LayerInRepository {
+    Objects.requireNonNull(layer, "layer");
+    Objects.requireNonNull(sourceRepository, "sourceRepository");
+  }
 
   @Override
   public Hash digest() throws IOException {
-    return config.digest();
+    return layer.digest();
   }
 
   @Override
   public Hash diffId() throws IOException {
-    return config.diffId();
+    return layer.diffId();
   }
 
   @Override
   public InputStream compressed() throws IOException {
-    return config.compressed();
+    return layer.compressed();
   }
 
   @Override
   public InputStream uncompressed() throws IOException {
-    return config.uncompressed();
+    return layer.uncompressed();
   }
 
   @Override
   public long size() throws IOException {
-    return config.size();
+    return layer.size();
   }
 
   @Override
   public MediaType mediaType() throws IOException {
-    return config.mediaType();
+    return layer.mediaType();
   }
 }
