@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -51,23 +52,43 @@ class LayerAdaptersTest {
     }
   }
 
+  /** Serves the same bytes on every open and counts the opens. */
+  private static final class CountingOpener implements StreamOpener {
+    private final byte[] bytes;
+    private final AtomicInteger opens = new AtomicInteger();
+
+    CountingOpener(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public InputStream open() {
+      opens.incrementAndGet();
+      return new ByteArrayInputStream(bytes);
+    }
+
+    int opens() {
+      return opens.get();
+    }
+  }
+
+  private static Layer compressed(byte[] blob, MediaType mediaType, CountingOpener opener) {
+    return Partial.compressedLayer(Hash.sha256(blob), blob.length, mediaType, opener);
+  }
+
+  private static Layer uncompressed(byte[] tar, CountingOpener opener) {
+    return Partial.uncompressedLayer(Hash.sha256(tar), MediaType.OCI_LAYER, opener);
+  }
+
   @Test
   void compressedLayerDerivesItsDiffIdOnceByGunzip() throws IOException {
     byte[] tar = content(100_000);
     byte[] blob = gzip(tar);
-    AtomicInteger opens = new AtomicInteger();
-    Layer layer =
-        Partial.compressedLayer(
-            Hash.sha256(blob),
-            blob.length,
-            MediaType.OCI_LAYER,
-            () -> {
-              opens.incrementAndGet();
-              return new ByteArrayInputStream(blob);
-            });
+    CountingOpener opener = new CountingOpener(blob);
+    Layer layer = compressed(blob, MediaType.OCI_LAYER, opener);
     assertEquals(Hash.sha256(tar), layer.diffId());
     assertEquals(Hash.sha256(tar), layer.diffId());
-    assertEquals(1, opens.get());
+    assertEquals(1, opener.opens());
     assertArrayEquals(tar, readAll(layer.uncompressed()));
     assertArrayEquals(blob, readAll(layer.compressed()));
     assertEquals(blob.length, layer.size());
@@ -77,37 +98,22 @@ class LayerAdaptersTest {
   void readingTheUncompressedStreamSettlesTheDiffId() throws IOException {
     byte[] tar = content(5_000);
     byte[] blob = gzip(tar);
-    AtomicInteger opens = new AtomicInteger();
-    Layer layer =
-        Partial.compressedLayer(
-            Hash.sha256(blob),
-            blob.length,
-            MediaType.DOCKER_LAYER,
-            () -> {
-              opens.incrementAndGet();
-              return new ByteArrayInputStream(blob);
-            });
+    CountingOpener opener = new CountingOpener(blob);
+    Layer layer = compressed(blob, MediaType.DOCKER_LAYER, opener);
     readAll(layer.uncompressed());
     assertEquals(Hash.sha256(tar), layer.diffId());
-    assertEquals(1, opens.get());
+    assertEquals(1, opener.opens());
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 1000, 300_000})
   void uncompressedLayerGzipsToAValidStreamWhoseDigestIsComputedOnce(int size) throws IOException {
     byte[] tar = content(size);
-    AtomicInteger opens = new AtomicInteger();
-    Layer layer =
-        Partial.uncompressedLayer(
-            Hash.sha256(tar),
-            MediaType.OCI_LAYER,
-            () -> {
-              opens.incrementAndGet();
-              return new ByteArrayInputStream(tar);
-            });
+    CountingOpener opener = new CountingOpener(tar);
+    Layer layer = uncompressed(tar, opener);
     Hash digest = layer.digest();
     long compressedSize = layer.size();
-    assertEquals(1, opens.get());
+    assertEquals(1, opener.opens());
     byte[] compressed = readAll(layer.compressed());
     assertEquals(Hash.sha256(compressed), digest);
     assertEquals(compressed.length, compressedSize);
@@ -118,19 +124,12 @@ class LayerAdaptersTest {
   @Test
   void readingTheCompressedStreamFirstSparesASecondPass() throws IOException {
     byte[] tar = content(50_000);
-    AtomicInteger opens = new AtomicInteger();
-    Layer layer =
-        Partial.uncompressedLayer(
-            Hash.sha256(tar),
-            MediaType.OCI_LAYER,
-            () -> {
-              opens.incrementAndGet();
-              return new ByteArrayInputStream(tar);
-            });
+    CountingOpener opener = new CountingOpener(tar);
+    Layer layer = uncompressed(tar, opener);
     byte[] compressed = readAll(layer.compressed());
     assertEquals(Hash.sha256(compressed), layer.digest());
     assertEquals(compressed.length, layer.size());
-    assertEquals(1, opens.get());
+    assertEquals(1, opener.opens());
   }
 
   @Test
@@ -154,7 +153,7 @@ class LayerAdaptersTest {
 
   @Test
   void plainBlobsArePassedThroughUncompressed() throws IOException {
-    byte[] json = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
     StaticLayer layer = StaticLayer.of(json, MediaType.OCI_EMPTY_JSON);
     assertArrayEquals(json, readAll(layer.uncompressed()));
     assertEquals(layer.digest(), layer.diffId());

@@ -20,9 +20,9 @@ import dev.containerregistry.v1.partial.Partial;
 import dev.containerregistry.v1.random.Randoms;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,20 +68,21 @@ class ValidateTest {
     return m -> m.toBuilder().config(change.apply(m.config())).build();
   }
 
+  /** The first layer answers {@code method} with {@code lie}; everything else tells the truth. */
+  private static ImageMaker firstLayerLies(String method, Lying.Answer<Layer> lie) {
+    return () -> withLayer(l -> Lying.about(Layer.class, l, method, lie));
+  }
+
+  /** A random image whose {@code method} answers {@code lie}. */
+  private static ImageMaker imageLies(int layers, String method, Lying.Answer<Image> lie) {
+    return () -> Lying.about(Image.class, Randoms.image(10, layers), method, lie);
+  }
+
   static Stream<Arguments> brokenImages() {
     return Stream.of(
         Arguments.of(
             "layer digest() lies",
-            (ImageMaker)
-                () ->
-                    withLayer(
-                        l ->
-                            new ForwardingLayer(l) {
-                              @Override
-                              public Hash digest() {
-                                return OTHER;
-                              }
-                            }),
+            firstLayerLies("digest", l -> OTHER),
             "layer[0] digest: digest() vs sha256(compressed())"),
         Arguments.of(
             "manifest names another layer digest",
@@ -93,16 +94,7 @@ class ValidateTest {
             "layer[0] size: manifest vs length of compressed(): 1 != "),
         Arguments.of(
             "layer size() lies",
-            (ImageMaker)
-                () ->
-                    withLayer(
-                        l ->
-                            new ForwardingLayer(l) {
-                              @Override
-                              public long size() {
-                                return 7;
-                              }
-                            }),
+            firstLayerLies("size", l -> 7L),
             "layer[0] size: size() vs length of compressed(): 7 != "),
         Arguments.of(
             "manifest gives another media type",
@@ -113,29 +105,11 @@ class ValidateTest {
             "layer[0] media type: manifest vs mediaType()"),
         Arguments.of(
             "layer diffId() lies",
-            (ImageMaker)
-                () ->
-                    withLayer(
-                        l ->
-                            new ForwardingLayer(l) {
-                              @Override
-                              public Hash diffId() {
-                                return OTHER;
-                              }
-                            }),
+            firstLayerLies("diffId", l -> OTHER),
             "layer[0] diffID: diffId() vs sha256(gunzip(compressed()))"),
         Arguments.of(
             "uncompressed() is not the gunzipped blob",
-            (ImageMaker)
-                () ->
-                    withLayer(
-                        l ->
-                            new ForwardingLayer(l) {
-                              @Override
-                              public InputStream uncompressed() {
-                                return new ByteArrayInputStream(new byte[] {1, 2});
-                              }
-                            }),
+            firstLayerLies("uncompressed", l -> new ByteArrayInputStream(new byte[] {1, 2})),
             "layer[0] diffID: diffId() vs sha256(uncompressed())"),
         Arguments.of(
             "config lists a wrong DiffID",
@@ -176,73 +150,32 @@ class ValidateTest {
             "config size: manifest config.size vs length of rawConfigFile(): 3 != "),
         Arguments.of(
             "configFile() differs from the raw config",
-            (ImageMaker)
-                () ->
-                    new ForwardingImage(Randoms.image(10, 1)) {
-                      @Override
-                      public ConfigFile configFile() throws IOException {
-                        return super.configFile().toBuilder().os("plan9").build();
-                      }
-                    },
+            imageLies(1, "configFile", i -> i.configFile().toBuilder().os("plan9").build()),
             "config content: configFile() vs parse(rawConfigFile())"),
         Arguments.of(
             "digest() lies",
-            (ImageMaker)
-                () ->
-                    new ForwardingImage(Randoms.image(10, 1)) {
-                      @Override
-                      public Hash digest() {
-                        return OTHER;
-                      }
-                    },
+            imageLies(1, "digest", i -> OTHER),
             "manifest digest: digest() vs sha256(rawManifest())"),
         Arguments.of(
             "size() lies",
-            (ImageMaker)
-                () ->
-                    new ForwardingImage(Randoms.image(10, 1)) {
-                      @Override
-                      public long size() {
-                        return 5;
-                      }
-                    },
+            imageLies(1, "size", i -> 5L),
             "manifest size: size() vs length of rawManifest(): 5 != "),
         Arguments.of(
             "manifest() differs from the raw manifest",
-            (ImageMaker)
-                () ->
-                    new ForwardingImage(Randoms.image(10, 1)) {
-                      @Override
-                      public Manifest manifest() throws IOException {
-                        return super.manifest().toBuilder()
-                            .annotations(java.util.Map.of("a", "b"))
-                            .build();
-                      }
-                    },
+            imageLies(
+                1, "manifest", i -> i.manifest().toBuilder().annotations(Map.of("a", "b")).build()),
             "manifest content: manifest() vs parse(rawManifest())"),
         Arguments.of(
             "layers() misses a layer",
-            (ImageMaker)
-                () ->
-                    new ForwardingImage(Randoms.image(10, 2)) {
-                      @Override
-                      public List<Layer> layers() throws IOException {
-                        return super.layers().subList(0, 1);
-                      }
-                    },
+            imageLies(2, "layers", i -> i.layers().subList(0, 1)),
             "layer count: manifest layers vs layers(): 2 != 1"),
         Arguments.of(
             "a layer cannot be read",
-            (ImageMaker)
-                () ->
-                    withLayer(
-                        l ->
-                            new ForwardingLayer(l) {
-                              @Override
-                              public InputStream compressed() throws IOException {
-                                throw new IOException("disk on fire");
-                              }
-                            }),
+            firstLayerLies(
+                "compressed",
+                l -> {
+                  throw new IOException("disk on fire");
+                }),
             "disk on fire"));
   }
 
