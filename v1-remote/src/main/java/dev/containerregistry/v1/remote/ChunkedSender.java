@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.URI;
+import java.time.Duration;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ final class ChunkedSender implements DataSender {
     long held = start;
     IOException last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      Response refused = null;
       try {
         Response response = transport.send(patch(location, chunk, held - start, end - held, held));
         if (response.status() == 202 || response.status() == 204) {
@@ -72,6 +74,7 @@ final class ChunkedSender implements DataSender {
           throw TransportException.of(response);
         }
         last = TransportException.of(response);
+        refused = response;
       } catch (TransportException | ProtocolException | SSLException | InterruptedIOException fatal) {
         throw fatal;
       } catch (IOException dropped) {
@@ -80,8 +83,11 @@ final class ChunkedSender implements DataSender {
       if (attempt == retry.maxAttempts()) {
         break;
       }
-      LOG.debug("chunk {}-{} failed on attempt {} ({}); asking the registry for its offset", held, end - 1, attempt, last.toString());
-      pause(attempt);
+      Duration wait = refused == null ? retry.delay(attempt) : retry.delay(attempt, refused);
+      LOG.debug(
+          "chunk {}-{} failed on attempt {} ({}); asking the registry for its offset in {}",
+          held, end - 1, attempt, last, wait);
+      pause(wait);
       UploadStatus status = UploadStatus.query(transport, location);
       if (status.offset() < start || status.offset() > end) {
         throw new ProtocolException(
@@ -117,9 +123,9 @@ final class ChunkedSender implements DataSender {
     return status >= 500 || status == 408 || status == 429 || status == 401;
   }
 
-  private void pause(int attempt) throws InterruptedIOException {
+  private static void pause(Duration wait) throws InterruptedIOException {
     try {
-      Thread.sleep(retry.backoff(attempt).toMillis());
+      Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to resume an upload");

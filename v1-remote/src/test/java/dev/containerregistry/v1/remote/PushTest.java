@@ -146,6 +146,19 @@ class PushTest {
   }
 
   @Test
+  void readsTheRetryAfterOfAFailedChunk() {
+    Repository repo = registry.repo("patient");
+    registry.failPatches = 1;
+    registry.retryAfter = "3600";
+
+    IOException e =
+        assertThrows(IOException.class, () -> Remote.writeLayer(repo, stream(50_000), options(UploadMode.CHUNKED)));
+
+    assertTrue(e.getMessage().endsWith("the registry asks to retry after PT1H, longer than PT5M"), e.getMessage());
+    assertEquals(List.of(), registry.server.requests("GET", "/v2/patient/blobs/uploads/"), "gave up before resuming");
+  }
+
+  @Test
   void honoursTheRegistrysMinimumChunkLength() throws IOException {
     Repository repo = registry.repo("min");
     registry.minChunk = 40_000;

@@ -31,6 +31,8 @@ final class UploadRegistry implements AutoCloseable {
   volatile int dropNextPatchAfter;
   /** When positive, this many PATCHes answer 503 before storing anything. */
   volatile int failPatches;
+  /** When set, sent as the Retry-After of the failed PATCHes. */
+  volatile String retryAfter;
   /** When set, POST answers this Location. */
   volatile String corruptLocation;
   /** When positive, sent as OCI-Chunk-Min-Length. */
@@ -139,6 +141,9 @@ final class UploadRegistry implements AutoCloseable {
       }
       if (failPatches > 0) {
         failPatches--;
+        if (retryAfter != null) {
+          exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        }
         LocalServer.respond(exchange, 503, "");
         return;
       }

@@ -1,7 +1,10 @@
 package dev.containerregistry.v1.remote.transport;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How often and how patiently to retry a request that failed for a reason that may pass: a
@@ -45,6 +48,37 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   /** One attempt only. */
   public static RetryPolicy none() {
     return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0);
+  }
+
+  /**
+   * The wait before attempt {@code attempt + 1} when attempt {@code attempt} got no answer (a
+   * dropped connection): the {@linkplain #backoff backoff} plus up to {@code jitter} of it at
+   * random.
+   */
+  public Duration delay(int attempt) {
+    Duration base = backoff(attempt);
+    if (jitter == 0 || base.isZero()) {
+      return base;
+    }
+    double factor = 1 + ThreadLocalRandom.current().nextDouble(jitter);
+    return Duration.ofNanos((long) (base.toNanos() * factor));
+  }
+
+  /**
+   * The wait before attempt {@code attempt + 1} after the answer {@code failed}: what its
+   * {@code Retry-After} header asks for when it sends a readable one, else {@link #delay(int)}.
+   *
+   * @throws IOException naming the request when {@code Retry-After} asks for more than {@link
+   *     #MAX_RETRY_AFTER}
+   */
+  public Duration delay(int attempt, Response failed) throws IOException {
+    Optional<Duration> asked = failed.header("Retry-After").flatMap(RetryAfter::parse);
+    if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
+      throw new IOException(
+          failed.request() + ": the registry asks to retry after " + asked.get() + ", longer than "
+              + MAX_RETRY_AFTER);
+    }
+    return asked.orElseGet(() -> delay(attempt));
   }
 
   /** The wait before attempt {@code attempt + 1} (attempts count from 1), without jitter. */

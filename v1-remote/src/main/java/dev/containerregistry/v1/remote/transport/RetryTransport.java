@@ -7,13 +7,8 @@ import java.io.SequenceInputStream;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +45,7 @@ final class RetryTransport implements Transport {
           throw e;
         }
         LOG.debug("{}: attempt {} failed ({}), retrying", request, attempt, e.toString());
-        sleeper.sleep(withJitter(policy.backoff(attempt)));
+        sleeper.sleep(policy.delay(attempt));
         continue;
       }
       if (last || response.successful()) {
@@ -60,7 +55,7 @@ final class RetryTransport implements Transport {
       if (peeked != null) {
         return peeked;
       }
-      Duration wait = waitFor(response, attempt);
+      Duration wait = policy.delay(attempt, response);
       LOG.debug("{}: status {} on attempt {}, retrying in {}", request, response.status(), attempt, wait);
       sleeper.sleep(wait);
     }
@@ -85,40 +80,6 @@ final class RetryTransport implements Transport {
     }
     InputStream rest = new SequenceInputStream(new ByteArrayInputStream(prefix), response.body());
     return response.withBody(rest);
-  }
-
-  private Duration waitFor(Response response, int attempt) throws IOException {
-    Optional<Duration> asked = response.header("Retry-After").flatMap(RetryTransport::retryAfter);
-    if (asked.isPresent() && asked.get().compareTo(RetryPolicy.MAX_RETRY_AFTER) > 0) {
-      throw new IOException(
-          response.request() + ": the registry asks to retry after " + asked.get() + ", longer than "
-              + RetryPolicy.MAX_RETRY_AFTER);
-    }
-    return asked.orElseGet(() -> withJitter(policy.backoff(attempt)));
-  }
-
-  private Duration withJitter(Duration base) {
-    if (policy.jitter() == 0 || base.isZero()) {
-      return base;
-    }
-    double factor = 1 + ThreadLocalRandom.current().nextDouble(policy.jitter());
-    return Duration.ofNanos((long) (base.toNanos() * factor));
-  }
-
-  /** Seconds or an HTTP date, as RFC 9110 allows; an unreadable value is ignored. */
-  static Optional<Duration> retryAfter(String value) {
-    String v = value.strip();
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
   }
 
   private static boolean retriable(IOException e) {

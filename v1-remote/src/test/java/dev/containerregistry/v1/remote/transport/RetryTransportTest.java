@@ -147,11 +147,11 @@ class RetryTransportTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"0, PT0S", "12, PT12S", "-3, PT0S", "'Wed, 21 Oct 2015 07:28:00 GMT', PT0S"})
   void readsRetryAfterAsSecondsOrAPastDate(String header, String expected) {
-    assertEquals(Duration.parse(expected), RetryTransport.retryAfter(header).orElseThrow());
+    assertEquals(Duration.parse(expected), RetryAfter.parse(header).orElseThrow());
   }
 
   @Test
   void ignoresAnUnreadableRetryAfter() {
-    assertEquals(java.util.Optional.empty(), RetryTransport.retryAfter("soon"));
+    assertEquals(java.util.Optional.empty(), RetryAfter.parse("soon"));
   }
 }
