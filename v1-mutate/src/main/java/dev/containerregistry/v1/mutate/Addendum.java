@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One step to append to an image with {@link Mutate#append}: a layer with its history entry and
- * the extras of its manifest descriptor, or a history entry alone that made no layer (an
- * {@code ENV} or {@code CMD} step, marked {@code empty_layer}).
+ * One step to append to an image with {@link Mutate#append}: a layer with its history entry and the
+ * extras of its manifest descriptor, or a history entry alone that made no layer (an {@code ENV} or
+ * {@code CMD} step, marked {@code empty_layer}).
  *
  * @param layer the layer, empty for a step that made none
  * @param history the history entry written to the config for this step
@@ -34,9 +34,10 @@ public record Addendum(
   public Addendum {
     Objects.requireNonNull(layer, "layer");
     Objects.requireNonNull(history, "history");
-    annotations = Copies.map(annotations, "the annotations of an addendum");
-    urls = Copies.list(urls, "the URLs of an addendum");
-    Objects.requireNonNull(mediaType, "mediaType");
+    DescriptorExtras extras =
+        DescriptorExtras.of("an addendum", annotations, urls, mediaType, MediaTypes.ADDENDUM_LAYER);
+    annotations = extras.annotations();
+    urls = extras.urls();
     if (layer.isEmpty() && !history.emptyLayer()) {
       throw new IllegalArgumentException(
           "an addendum without a layer needs a history entry marked empty_layer, got " + history);
@@ -45,18 +46,10 @@ public record Addendum(
       throw new IllegalArgumentException(
           "an addendum with a layer cannot have a history entry marked empty_layer: " + history);
     }
-    if (layer.isEmpty() && (!annotations.isEmpty() || !urls.isEmpty() || mediaType.isPresent())) {
+    if (layer.isEmpty() && !extras.isEmpty()) {
       throw new IllegalArgumentException(
           "annotations, URLs and a media type describe a layer, but this addendum has no layer");
     }
-    mediaType.ifPresent(
-        type ->
-            MediaTypes.require(
-                type,
-                "the layer media type of an addendum",
-                MediaTypes.Kind.IMAGE,
-                MediaTypes.Kind.INDEX,
-                MediaTypes.Kind.CONFIG));
   }
 
   /** The layer as the image shows it: with the overriding media type, if any. */

@@ -13,26 +13,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An image or a nested index to append to an index with {@link Mutate#appendManifests}, with
- * what its descriptor in the index should say beyond media type, size and digest. Without an
- * explicit platform, an image's descriptor carries the platform of its config, if any.
+ * An image or a nested index to append to an index with {@link Mutate#appendManifests}, with what
+ * its descriptor in the index should say beyond media type, size and digest. Without an explicit
+ * platform, an image's descriptor carries the platform of its config, if any.
  */
 public final class IndexAddendum {
 
   private final Image image;
   private final ImageIndex index;
   private final Optional<Platform> platform;
-  private final Map<String, String> annotations;
-  private final List<String> urls;
-  private final Optional<MediaType> mediaType;
+  private final DescriptorExtras extras;
 
   private IndexAddendum(Builder builder) {
     this.image = builder.image;
     this.index = builder.index;
     this.platform = Optional.ofNullable(builder.platform);
-    this.annotations = Copies.map(builder.annotations, "the annotations of an index addendum");
-    this.urls = Copies.list(builder.urls, "the URLs of an index addendum");
-    this.mediaType = Optional.ofNullable(builder.mediaType);
+    this.extras =
+        DescriptorExtras.of(
+            "an index addendum",
+            builder.annotations,
+            builder.urls,
+            Optional.ofNullable(builder.mediaType),
+            MediaTypes.INDEX_ADDENDUM);
   }
 
   /** An addendum of {@code image} with nothing overridden. */
@@ -81,8 +83,7 @@ public final class IndexAddendum {
       descriptor.mediaType(index.mediaType()).size(index.size()).digest(index.digest());
     }
     platform.ifPresent(descriptor::platform);
-    mediaType.ifPresent(descriptor::mediaType);
-    return descriptor.annotations(annotations).urls(urls).build();
+    return extras.applyTo(descriptor).build();
   }
 
   /** Builds an {@link IndexAddendum}. */
@@ -120,18 +121,11 @@ public final class IndexAddendum {
     /**
      * Sets the media type of the descriptor instead of the manifest's own; null keeps that.
      *
-     * @throws IllegalArgumentException when it is not of the form type/subtype or names a layer
-     *     or config
+     * @throws IllegalArgumentException when it is not of the form type/subtype or names a layer or
+     *     config
      */
     public Builder mediaType(MediaType mediaType) {
-      this.mediaType =
-          mediaType == null
-              ? null
-              : MediaTypes.require(
-                  mediaType,
-                  "the media type of an index addendum",
-                  MediaTypes.Kind.LAYER,
-                  MediaTypes.Kind.CONFIG);
+      this.mediaType = mediaType == null ? null : MediaTypes.INDEX_ADDENDUM.require(mediaType);
       return this;
     }
 

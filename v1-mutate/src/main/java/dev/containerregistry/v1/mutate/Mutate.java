@@ -6,7 +6,6 @@ import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
-import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +20,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Changes to images and indexes. Every method returns a new image or index and leaves its input
- * unchanged. Results are lazy: appending reads no layer; the manifest, config, digest and size
- * are computed when first asked for, once (safely among threads), and kept. If that computation
- * fails, for example because an appended {@code StreamLayer} has not been consumed yet
- * ({@code NotComputedException}), nothing is kept and the next call tries again.
+ * unchanged. Results are lazy: appending reads no layer; the manifest, config, digest and size are
+ * computed when first asked for, once (safely among threads), and kept. If that computation fails,
+ * for example because an appended {@code StreamLayer} has not been consumed yet ({@code
+ * NotComputedException}), nothing is kept and the next call tries again.
  *
  * <p>Bad input is refused when the method is called, before anything is computed.
  */
@@ -48,8 +47,8 @@ public final class Mutate {
   }
 
   /**
-   * {@code base} with {@code layers} appended, each with an empty history entry; see
-   * {@link #append}.
+   * {@code base} with {@code layers} appended, each with an empty history entry; see {@link
+   * #append}.
    *
    * @throws NullPointerException naming the layer that is null
    */
@@ -67,8 +66,8 @@ public final class Mutate {
   }
 
   /**
-   * {@code base} with its config file replaced by {@code configFile}, which must describe the
-   * same layers: the same DiffIDs, and a history (if any) listing as many layers.
+   * {@code base} with its config file replaced by {@code configFile}, which must describe the same
+   * layers: the same DiffIDs, and a history (if any) listing as many layers.
    *
    * @throws IllegalArgumentException when it does not, or when the base's config is not an image
    *     config (an artifact)
@@ -105,13 +104,7 @@ public final class Mutate {
    */
   public static Image mediaType(Image base, MediaType mediaType) {
     Objects.requireNonNull(base, "base image");
-    MediaTypes.require(
-        mediaType,
-        "the media type of an image manifest",
-        MediaTypes.Kind.INDEX,
-        MediaTypes.Kind.LAYER,
-        MediaTypes.Kind.CONFIG);
-    return new MutatedImage(base, ImageEdit.mediaType(mediaType));
+    return new MutatedImage(base, ImageEdit.mediaType(MediaTypes.MANIFEST.require(mediaType)));
   }
 
   /**
@@ -121,13 +114,7 @@ public final class Mutate {
    */
   public static ImageIndex mediaType(ImageIndex base, MediaType mediaType) {
     Objects.requireNonNull(base, "base index");
-    MediaTypes.require(
-        mediaType,
-        "the media type of an index",
-        MediaTypes.Kind.IMAGE,
-        MediaTypes.Kind.LAYER,
-        MediaTypes.Kind.CONFIG);
-    return new MutatedIndex(base, IndexEdit.mediaType(mediaType));
+    return new MutatedIndex(base, IndexEdit.mediaType(MediaTypes.INDEX.require(mediaType)));
   }
 
   /**
@@ -138,13 +125,7 @@ public final class Mutate {
    */
   public static Image configMediaType(Image base, MediaType mediaType) {
     Objects.requireNonNull(base, "base image");
-    MediaTypes.require(
-        mediaType,
-        "the config media type of an image",
-        MediaTypes.Kind.IMAGE,
-        MediaTypes.Kind.INDEX,
-        MediaTypes.Kind.LAYER);
-    return new MutatedImage(base, ImageEdit.configMediaType(mediaType));
+    return new MutatedImage(base, ImageEdit.configMediaType(MediaTypes.CONFIG.require(mediaType)));
   }
 
   /**
@@ -154,8 +135,8 @@ public final class Mutate {
    * whole; their digests are computed on first use, which reads each layer once. Go's zero time
    * ({@link ConfigFile#ZERO_TIME}) is written in tar headers as 0.
    *
-   * @throws IllegalArgumentException when the image's config is not an image config, or its
-   *     history lists more layers than it has
+   * @throws IllegalArgumentException when the image's config is not an image config, or its history
+   *     lists more layers than it has
    */
   public static Image time(Image image, Instant time) throws IOException {
     Objects.requireNonNull(time, "time");
@@ -164,8 +145,8 @@ public final class Mutate {
 
   /**
    * A reproducible copy of {@code image}: {@link #time} with {@link ConfigFile#ZERO_TIME}, and the
-   * host-dependent config fields {@code container}, {@code docker_version} and
-   * {@code config.Hostname} cleared.
+   * host-dependent config fields {@code container}, {@code docker_version} and {@code
+   * config.Hostname} cleared.
    */
   public static Image canonical(Image image) throws IOException {
     return Retiming.retime(
@@ -180,13 +161,13 @@ public final class Mutate {
   }
 
   /**
-   * The flattened filesystem of {@code image} as one tar stream, produced as it is read (layers
-   * are opened one at a time, top first, and nothing is buffered). An entry in a later layer wins
-   * over the same path in an earlier one; whiteouts ({@code .wh.name}) and opaque directories
-   * ({@code .wh..wh..opq}) hide what lower layers have; paths are cleaned. Reading fails with
-   * {@link UnsafeArchivePathException} at an entry whose path leads outside the root (for example
-   * {@code ../../etc/passwd} or an absolute path); links whose relative target leads outside the
-   * root are dropped. The caller closes the stream.
+   * The flattened filesystem of {@code image} as one tar stream, produced as it is read (layers are
+   * opened one at a time, top first, and nothing is buffered). An entry in a later layer wins over
+   * the same path in an earlier one; whiteouts ({@code .wh.name}) and opaque directories ({@code
+   * .wh..wh..opq}) hide what lower layers have; paths are cleaned. Reading fails with {@link
+   * UnsafeArchivePathException} at an entry whose path leads outside the root (for example {@code
+   * ../../etc/passwd} or an absolute path); links whose relative target leads outside the root are
+   * dropped. The caller closes the stream.
    */
   public static InputStream extract(Image image) throws IOException {
     List<Layer> layers = image.layers();

@@ -13,83 +13,68 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Flattening layers given base first, as an image lists them. */
 class FlattenMapperTest {
 
-  @Test
-  void laterLayersWin() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().file("a", "old").file("b", "base").build(),
-            Tars.builder().file("a", "new").build());
-
-    assertEquals(Map.of("a", "new", "b", "base"), fs);
+  private static Arguments row(String rule, Map<String, String> expected, Tars... baseFirst) {
+    return Arguments.of(rule, expected, baseFirst);
   }
 
-  @Test
-  void aWhiteoutRemovesAFileAndADirectoryTree() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().dir("d").file("d/x", "1").file("f", "2").file("keep", "3").build(),
-            Tars.builder().file(".wh.d", "").file(".wh.f", "").build());
-
-    assertEquals(Map.of("keep", "3"), fs);
+  static Stream<Arguments> layerings() {
+    return Stream.of(
+        row(
+            "later layers win",
+            Map.of("a", "new", "b", "base"),
+            Tars.builder().file("a", "old").file("b", "base"),
+            Tars.builder().file("a", "new")),
+        row(
+            "a whiteout removes a file and a directory tree",
+            Map.of("keep", "3"),
+            Tars.builder().dir("d").file("d/x", "1").file("f", "2").file("keep", "3"),
+            Tars.builder().file(".wh.d", "").file(".wh.f", "")),
+        row(
+            "a whiteout does not hide what upper layers add",
+            Map.of("f", "recreated"),
+            Tars.builder().file("f", "base"),
+            Tars.builder().file(".wh.f", ""),
+            Tars.builder().file("f", "recreated")),
+        row(
+            "an opaque directory hides lower content but keeps its own",
+            Map.of("etc", "", "etc/new", "3"),
+            Tars.builder().dir("etc").file("etc/old", "1").file("etc/sub/deep", "2"),
+            Tars.builder().dir("etc").file("etc/.wh..wh..opq", "").file("etc/new", "3")),
+        row(
+            "an opaque marker at the root hides every lower layer",
+            Map.of("upper", "2"),
+            Tars.builder().file("lower", "1"),
+            Tars.builder().file("./.wh..wh..opq", "").file("upper", "2")),
+        row(
+            "a file hides a lower directory of the same name",
+            Map.of("x", "now a file"),
+            Tars.builder().dir("x").file("x/inside", "1"),
+            Tars.builder().file("x", "now a file")),
+        row(
+            "paths are cleaned",
+            Map.of("a/c", "2"),
+            Tars.builder().file("./a//b/../c", "1"),
+            Tars.builder().file("a/c", "2")));
   }
 
-  @Test
-  void aWhiteoutDoesNotHideWhatItsOwnLayerAddsLaterOrUpperLayersAdd() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().file("f", "base").build(),
-            Tars.builder().file(".wh.f", "").build(),
-            Tars.builder().file("f", "recreated").build());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("layerings")
+  void flatteningFollowsTheLayerRules(String rule, Map<String, String> expected, Tars[] baseFirst)
+      throws IOException {
+    byte[][] layers = Arrays.stream(baseFirst).map(Tars::build).toArray(byte[][]::new);
 
-    assertEquals(Map.of("f", "recreated"), fs);
-  }
-
-  @Test
-  void anOpaqueDirectoryHidesLowerContentButKeepsItsOwn() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().dir("etc").file("etc/old", "1").file("etc/sub/deep", "2").build(),
-            Tars.builder().dir("etc").file("etc/.wh..wh..opq", "").file("etc/new", "3").build());
-
-    assertEquals(Map.of("etc", "", "etc/new", "3"), fs);
-  }
-
-  @Test
-  void anOpaqueMarkerAtTheRootHidesEveryLowerLayer() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().file("lower", "1").build(),
-            Tars.builder().file("./.wh..wh..opq", "").file("upper", "2").build());
-
-    assertEquals(Map.of("upper", "2"), fs);
-  }
-
-  @Test
-  void aFileHidesALowerDirectoryOfTheSameName() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().dir("x").file("x/inside", "1").build(),
-            Tars.builder().file("x", "now a file").build());
-
-    assertEquals(Map.of("x", "now a file"), fs);
-  }
-
-  @Test
-  void pathsAreCleaned() throws IOException {
-    Map<String, String> fs =
-        flatten(
-            Tars.builder().file("./a//b/../c", "1").build(),
-            Tars.builder().file("a/c", "2").build());
-
-    assertEquals(Map.of("a/c", "2"), fs);
+    assertEquals(expected, flatten(layers));
   }
 
   @ParameterizedTest
@@ -126,15 +111,7 @@ class FlattenMapperTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "a/./b, a/b",
-    "a//b/, a/b",
-    "./, .",
-    "a/.., .",
-    "../a, ../a",
-    "/../a, /a",
-    "'', ."
-  })
+  @CsvSource({"a/./b, a/b", "a//b/, a/b", "./, .", "a/.., .", "../a, ../a", "/../a, /a", "'', ."})
   void cleanMatchesPosixLexicalRules(String in, String out) {
     assertEquals(out, ArchivePaths.clean(in));
   }
