@@ -117,7 +117,7 @@ public final class RemoteOptions {
     Authenticator auth = authenticator;
     if (auth == null) {
       Keychain chain = keychain;
-      auth = () -> chain.resolve(registry).authorization();
+      auth = () -> (chain != null ? chain : Keychain.defaultKeychain()).resolve(registry).authorization();
     }
     return TransportConfig.builder()
         .authenticator(auth)
@@ -130,7 +130,8 @@ public final class RemoteOptions {
   /** Builds {@link RemoteOptions}; every setter rejects {@code null} and invalid values. */
   public static final class Builder {
     private Authenticator authenticator;
-    private Keychain keychain = Keychain.defaultKeychain();
+    /** {@code null} until set: the default keychain, found only when a registry asks. */
+    private Keychain keychain;
     private int jobs = DEFAULT_JOBS;
     private RetryPolicy retry = RetryPolicy.defaults();
     private ProgressListener progress = ProgressListener.NONE;

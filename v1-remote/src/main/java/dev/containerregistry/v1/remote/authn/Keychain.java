@@ -3,7 +3,6 @@ package dev.containerregistry.v1.remote.authn;
 import dev.containerregistry.name.Registry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -31,11 +30,14 @@ public interface Keychain {
    * {@code credHelpers}, {@code credsStore}), then {@code $REGISTRY_AUTH_FILE}, then Podman's
    * {@code auth.json} ({@code $XDG_RUNTIME_DIR/containers}, then {@code ~/.config/containers}),
    * then keychains found by {@link ServiceLoader}; anonymous when none knows the registry.
+   *
+   * <p>One instance per JVM, built on the first call: the file locations come from the
+   * environment and the plugins from the class path (through the calling thread's context class
+   * loader) as they are then. The files themselves are read on each lookup, so a later
+   * {@code docker login} is seen.
    */
   static Keychain defaultKeychain() {
-    List<Keychain> all = new ArrayList<>(new FileKeychainLocator(KeychainEnvironment.system()).keychains());
-    all.add(serviceLoaded());
-    return new ComposedKeychain(all);
+    return DefaultKeychain.INSTANCE;
   }
 
   /** A keychain that knows no registry. */

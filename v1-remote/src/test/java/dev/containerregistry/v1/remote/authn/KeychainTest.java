@@ -2,6 +2,7 @@ package dev.containerregistry.v1.remote.authn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,11 @@ class KeychainTest {
 
     IOException e = assertThrows(IOException.class, () -> resolve(EXAMPLE));
     assertTrue(e.getMessage().startsWith("reading credentials from " + home.resolve(".docker/config.json") + ": not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  void theDefaultKeychainIsBuiltOnceAndShared() {
+    assertSame(Keychain.defaultKeychain(), Keychain.defaultKeychain());
   }
 
   @Test
