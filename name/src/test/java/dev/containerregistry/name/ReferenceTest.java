@@ -40,36 +40,35 @@ class ReferenceTest {
     assertEquals(name, reference.name());
   }
 
-  static Stream<Arguments> tagsByMode() {
-    return Stream.concat(
-        WEAK_TAGS.stream().map(name -> Arguments.of(name, NameOption.weak())),
-        STRICT_TAGS.stream().map(name -> Arguments.of(name, NameOption.strict())));
+  /** Parses one kind of reference, as {@code Tag::parse} or {@code Digest::parse} do. */
+  @FunctionalInterface
+  interface Parser {
+    Reference parse(String name, NameOption mode);
   }
 
-  @ParameterizedTest
-  @MethodSource("tagsByMode")
-  void aReferenceWithoutDigestIsTheTagItNames(String name, NameOption mode) {
+  private static Stream<Arguments> rows(List<String> names, NameOption mode, Parser kind) {
+    return names.stream().map(name -> Arguments.of(name, mode, kind));
+  }
+
+  static Stream<Arguments> referencesByMode() {
+    return Stream.of(
+            rows(WEAK_TAGS, NameOption.weak(), Tag::parse),
+            rows(STRICT_TAGS, NameOption.strict(), Tag::parse),
+            rows(WEAK_DIGESTS, NameOption.weak(), Digest::parse),
+            rows(STRICT_DIGESTS, NameOption.strict(), Digest::parse))
+        .flatMap(rows -> rows);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referencesByMode")
+  void aReferenceIsTheTagOrDigestItNames(String name, NameOption mode, Parser kind) {
+    Reference expected = kind.parse(name, mode);
+
     Reference reference = Reference.parse(name, mode);
 
-    Tag tag = assertInstanceOf(Tag.class, reference);
-    assertEquals(Tag.parse(name, mode), tag);
-    assertEquals(name, tag.toString());
-  }
-
-  static Stream<Arguments> digestsByMode() {
-    return Stream.concat(
-        WEAK_DIGESTS.stream().map(name -> Arguments.of(name, NameOption.weak())),
-        STRICT_DIGESTS.stream().map(name -> Arguments.of(name, NameOption.strict())));
-  }
-
-  @ParameterizedTest
-  @MethodSource("digestsByMode")
-  void aReferenceWithDigestIsTheDigestItNames(String name, NameOption mode) {
-    Reference reference = Reference.parse(name, mode);
-
-    Digest digest = assertInstanceOf(Digest.class, reference);
-    assertEquals(Digest.parse(name, mode), digest);
-    assertEquals(name, digest.toString());
+    assertEquals(expected.getClass(), reference.getClass());
+    assertEquals(expected, reference);
+    assertEquals(name, reference.toString());
   }
 
   static Stream<String> badReferences() {
