@@ -13,8 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registry client's entry points. Each call takes a reference and {@link RemoteOptions}
- * (credentials, jobs, retries, progress) and hands the work to the class that does it.
+ * The registry client's entry points: push ({@code writeLayer}, {@code write}, {@code writeIndex},
+ * {@code multiWrite}, {@code tag}, {@code put}), pull ({@code get}, {@code head}, {@code image},
+ * {@code index}), {@code list}, {@code catalog}, {@code delete} and {@code copy}. Each call takes
+ * a reference and {@link RemoteOptions} (credentials, jobs, retries, progress, platform) and hands
+ * the work to the class that does it; every call is independent and thread-safe.
+ *
+ * <p>Failures are {@link IOException}s that name what was being done and to which reference or
+ * blob: a registry's refusal is a {@link dev.containerregistry.v1.remote.transport.TransportException
+ * TransportException} carrying its status and error codes; content that does not match its digest
+ * or size is a {@link VerificationException}.
  *
  * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md">OCI
  *     distribution spec</a>
@@ -64,72 +72,137 @@ public final class Remote {
     Pushes.write(todo, options);
   }
 
-  /** Puts the manifest of {@code image} (whose blobs the repository already holds) under {@code tag}. */
+  /**
+   * Puts the manifest of {@code image}, whose blobs the repository already holds, under {@code tag}.
+   *
+   * @throws IOException naming the manifest when the registry refuses it (for example
+   *     {@code MANIFEST_BLOB_UNKNOWN} when a blob is missing)
+   */
   public static void tag(Tag tag, Image image, RemoteOptions options) throws IOException {
     put(tag, image, options);
   }
 
-  /** Puts the manifest of {@code index} (whose children the repository already holds) under {@code tag}. */
+  /**
+   * Puts the manifest of {@code index}, whose children the repository already holds, under
+   * {@code tag}.
+   *
+   * @throws IOException naming the manifest when the registry refuses it
+   */
   public static void tag(Tag tag, ImageIndex index, RemoteOptions options) throws IOException {
     put(tag, index, options);
   }
 
-  /** Puts only the manifest of {@code image} under {@code ref}, a tag or its digest. */
+  /**
+   * Puts only the manifest of {@code image} under {@code ref}, a tag or its digest; no blob is
+   * sent.
+   *
+   * @throws IllegalArgumentException when {@code ref} is a digest the manifest does not hash to
+   *     (nothing is sent then)
+   * @throws IOException naming the manifest when the registry refuses it
+   */
   public static void put(Reference ref, Image image, RemoteOptions options) throws IOException {
     Pushes.manifest(ref, image.mediaType(), image.rawManifest(), options);
   }
 
-  /** Puts only the manifest of {@code index} under {@code ref}, a tag or its digest. */
+  /**
+   * Puts only the manifest of {@code index} under {@code ref}, a tag or its digest; no child is
+   * sent.
+   *
+   * @throws IllegalArgumentException when {@code ref} is a digest the index does not hash to
+   *     (nothing is sent then)
+   * @throws IOException naming the manifest when the registry refuses it
+   */
   public static void put(Reference ref, ImageIndex index, RemoteOptions options) throws IOException {
     Pushes.manifest(ref, index.mediaType(), index.rawManifest(), options);
   }
 
   /**
    * The manifest or index {@code ref} points at: its exact bytes and descriptor. Every manifest
-   * media type is accepted; one fetched by digest must hash to it; Docker schema 1 is refused.
+   * media type is accepted; the body is read up to 4 MiB.
+   *
+   * @throws VerificationException when {@code ref} is a digest the bytes do not hash to
+   * @throws IOException when the registry refuses ({@code MANIFEST_UNKNOWN}, …), the manifest is
+   *     over the size cap, or it is Docker schema 1
    */
   public static FetchedManifest get(Reference ref, RemoteOptions options) throws IOException {
     return RemoteReads.get(ref, options);
   }
 
-  /** The descriptor (media type, size, digest) of what {@code ref} points at, by {@code HEAD}. */
+  /**
+   * The descriptor (media type, size, digest) of what {@code ref} points at, from a {@code HEAD}
+   * when the registry sends those headers, else from a {@code GET}.
+   *
+   * @throws VerificationException when {@code ref} is a digest the registry reports another for
+   * @throws IOException when the registry refuses or the manifest is Docker schema 1
+   */
   public static Descriptor head(Reference ref, RemoteOptions options) throws IOException {
     return RemoteReads.head(ref, options);
   }
 
   /**
    * The image {@code ref} points at, read lazily: the manifest now, the config when asked, each
-   * layer when its stream is opened, every stream verified. For an index, the image for
-   * {@link RemoteOptions#platform()}; {@link PlatformNotFoundException} lists the others.
+   * layer when its stream is opened, every stream verified against its digest and size (and
+   * the uncompressed one against its DiffID). For an index, its image for {@link
+   * RemoteOptions#platform()}. The image's layers can be mounted when written to another
+   * repository of the same registry.
+   *
+   * @throws PlatformNotFoundException when {@code ref} is an index with no image for the
+   *     platform; it lists those it has
+   * @throws IOException as {@link #get}, or when the manifest is not an image or an index
    */
   public static Image image(Reference ref, RemoteOptions options) throws IOException {
     return RemoteReads.image(ref, options);
   }
 
-  /** The index {@code ref} points at, read lazily; children are fetched by digest when asked. */
+  /**
+   * The index {@code ref} points at, read lazily; children are fetched by digest when asked.
+   *
+   * @throws IOException as {@link #get}, or when the manifest is not an index
+   */
   public static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
     return RemoteReads.index(ref, options);
   }
 
-  /** Every tag of {@code repo}, following pagination ({@link RemoteOptions#pageSize()} per page). */
+  /**
+   * Every tag of {@code repo}, in the registry's order, following {@code Link} pagination
+   * ({@link RemoteOptions#pageSize()} per page).
+   *
+   * @throws IOException when the registry refuses, a page is not the expected JSON, or a
+   *     {@code Link} points at another host or back at a page already read
+   */
   public static List<String> list(Repository repo, RemoteOptions options) throws IOException {
     return RemoteReads.list(repo, options);
   }
 
-  /** Every repository of {@code registry}, following pagination. */
+  /**
+   * Every repository of {@code registry}, in the registry's order, following pagination as
+   * {@link #list} does.
+   *
+   * @throws IOException as {@link #list}; many registries refuse the catalog to anyone but an
+   *     administrator
+   */
   public static List<String> catalog(Registry registry, RemoteOptions options) throws IOException {
     return RemoteReads.catalog(registry, options);
   }
 
-  /** Deletes the manifest {@code ref} points at (most registries want a digest, not a tag). */
+  /**
+   * Deletes the manifest {@code ref} points at (most registries want a digest, not a tag).
+   *
+   * @throws IOException when the registry refuses, for example {@code UNSUPPORTED} when deletion
+   *     is disabled
+   */
   public static void delete(Reference ref, RemoteOptions options) throws IOException {
     RemoteReads.delete(ref, options);
   }
 
   /**
    * Copies the image or index (with every child) at {@code src} to {@code dst}, blob by blob from
-   * registry to registry, mounting when both are on one registry; digests stay identical. The
-   * source's manifests are all checked first: a bad source writes nothing.
+   * registry to registry, mounting when both are on one registry; nothing is written to disk and
+   * digests stay identical. The source's manifests are all fetched and checked first: a bad
+   * source writes nothing.
+   *
+   * @throws IOException naming the source manifest that is bad, or the blob and step that failed
+   *     while writing
    */
   public static void copy(Reference src, Reference dst, RemoteOptions options) throws IOException {
     RemoteReads.copy(src, dst, options);
