@@ -11,6 +11,7 @@ import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,7 @@ import java.util.Optional;
  *   <li>a layer stored compressed: {@link #layer(CompressedBlob)} or {@link #compressedLayer};
  *   <li>a layer kept as a plain tar: {@link #layer(UncompressedBlob)} or {@link
  *       #uncompressedLayer};
+ *   <li>a layer under another media type: {@link #withMediaType};
  *   <li>an image: {@link #image(ImageCore)}, or raw manifest (and config) plus a {@link
  *       BlobOpener};
  *   <li>an index: {@link #index(IndexCore)}, or raw index plus a {@link BlobOpener}.
@@ -52,6 +54,16 @@ public final class Partial {
   /** A layer from a plain tar known by its DiffID; it is compressed with gzip. */
   public static Layer uncompressedLayer(Hash diffId, MediaType mediaType, StreamOpener tar) {
     return layer(new OpenedUncompressedBlob(diffId, mediaType, tar));
+  }
+
+  /**
+   * {@code layer} described with {@code mediaType} instead of its own: every other method answers
+   * what {@code layer} answers, and nothing is read until asked for. For example a foreign or
+   * non-distributable type for a layer that was built as a plain OCI layer.
+   */
+  public static Layer withMediaType(Layer layer, MediaType mediaType) {
+    return new RetypedLayer(
+        Objects.requireNonNull(layer, "layer"), Objects.requireNonNull(mediaType, "mediaType"));
   }
 
   /** An image from its core. */

@@ -160,6 +160,25 @@ class LayerAdaptersTest {
   }
 
   @Test
+  void withMediaTypeChangesOnlyTheMediaTypeAndReadsNothingUntilAsked() throws IOException {
+    byte[] tar = content(4_000);
+    byte[] blob = gzip(tar);
+    CountingOpener opener = new CountingOpener(blob);
+    Layer layer = compressed(blob, MediaType.OCI_LAYER, opener);
+
+    Layer foreign = Partial.withMediaType(layer, MediaType.DOCKER_FOREIGN_LAYER);
+
+    assertEquals(MediaType.DOCKER_FOREIGN_LAYER, foreign.mediaType());
+    assertEquals(MediaType.OCI_LAYER, layer.mediaType());
+    assertEquals(0, opener.opens());
+    assertEquals(layer.digest(), foreign.digest());
+    assertEquals(blob.length, foreign.size());
+    assertEquals(Hash.sha256(tar), foreign.diffId());
+    assertArrayEquals(blob, readAll(foreign.compressed()));
+    assertArrayEquals(tar, readAll(foreign.uncompressed()));
+  }
+
+  @Test
   void zstdBlobsAreRefusedWithAClearMessage() {
     byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0};
     StaticLayer layer = StaticLayer.of(zstd, MediaType.OCI_LAYER_ZSTD);

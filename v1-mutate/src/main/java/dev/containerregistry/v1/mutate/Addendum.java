@@ -3,6 +3,7 @@ package dev.containerregistry.v1.mutate;
 import dev.containerregistry.v1.History;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.partial.Partial;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record Addendum(
 
   /** The layer as the image shows it: with the overriding media type, if any. */
   Optional<Layer> effectiveLayer() {
-    return mediaType.isEmpty() ? layer : layer.map(l -> new RetypedLayer(l, mediaType.get()));
+    return mediaType.isEmpty() ? layer : layer.map(l -> Partial.withMediaType(l, mediaType.get()));
   }
 
   /** An addendum of {@code layer} alone, with an empty history entry. */

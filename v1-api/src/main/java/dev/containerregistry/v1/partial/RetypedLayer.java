@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.mutate;
+package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
@@ -6,7 +6,7 @@ import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A layer seen with another media type, as an {@link Addendum} with a media type asks for. */
+/** A layer seen with another media type; made by {@link Partial#withMediaType}. */
 final class RetypedLayer implements Layer {
 
   private final Layer layer;
@@ -45,5 +45,10 @@ final class RetypedLayer implements Layer {
   @Override
   public MediaType mediaType() {
     return mediaType;
+  }
+
+  @Override
+  public String toString() {
+    return "Layer[" + layer + " as " + mediaType + "]";
   }
 }
