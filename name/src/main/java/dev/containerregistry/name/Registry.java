@@ -11,6 +11,12 @@ public final class Registry {
 
   private static final String DOCKER_HUB_ALIAS = "docker.io";
 
+  /**
+   * The longest registry name accepted: room for any realistic host and port (a DNS name alone may
+   * have 253 characters). The reference design sets no limit; this one bounds hostile input.
+   */
+  static final int MAX_LENGTH = 255;
+
   private final String name;
   private final boolean insecure;
 
@@ -24,7 +30,8 @@ public final class Registry {
    * (refused under {@link NameOption#strict()}); {@code docker.io} is rewritten to {@code
    * index.docker.io}.
    *
-   * @throws BadNameException if {@code name} is not a valid URI authority
+   * @throws BadNameException if {@code name} is not a valid URI authority or is longer than 255
+   *     characters
    */
   public static Registry parse(String name, NameOption... options) {
     Objects.requireNonNull(name, "name");
@@ -45,7 +52,13 @@ public final class Registry {
     return new Registry(resolved, settings.insecure());
   }
 
+  /** Refuses {@code name}, quoting {@code input}, unless it is a short enough URI authority. */
   static void checkAuthority(String name, String input) {
+    if (name.length() > MAX_LENGTH) {
+      throw new BadNameException(
+          "registry must be at most " + MAX_LENGTH + " characters in length, got " + name.length(),
+          input);
+    }
     if (!Authority.isValid(name)) {
       throw new BadNameException(
           "registries must be valid RFC 3986 URI authorities (host[:port])", input);

@@ -186,6 +186,33 @@ class RegistryTest {
     assertEquals("registries must be valid RFC 3986 URI authorities (host[:port])", e.rule());
   }
 
+  /** A registry name of {@code length} characters: a DNS-like host with a port. */
+  private static String registryOf(int length) {
+    return "r".repeat(length - ".io:5000".length()) + ".io:5000";
+  }
+
+  @Test
+  void aRegistryOf255CharactersIsAccepted() {
+    String registry = registryOf(Registry.MAX_LENGTH);
+
+    assertEquals(registry, Registry.parse(registry).name());
+    assertEquals(registry, Reference.parse(registry + "/app:1").context().registry().name());
+  }
+
+  /** Go accepts any length; refusing more than 255 characters is a deliberate difference. */
+  @Test
+  void aLongerRegistryIsRefusedWhereverItIsGiven() {
+    String registry = registryOf(Registry.MAX_LENGTH + 1);
+    String rule = "registry must be at most 255 characters in length, got 256";
+
+    assertEquals(rule, assertThrows(BadNameException.class, () -> Registry.parse(registry)).rule());
+    assertEquals(
+        rule,
+        assertThrows(BadNameException.class, () -> Repository.parse(registry + "/app")).rule());
+    assertThrows(BadNameException.class, () -> Reference.parse(registry + "/app:1"));
+    assertThrows(BadNameException.class, () -> NameOption.defaultRegistry(registry));
+  }
+
   @Test
   void repoBuildsARepositoryInThisRegistry() {
     Repository repository = Registry.parse("gcr.io", NameOption.insecure()).repo("project/image");
