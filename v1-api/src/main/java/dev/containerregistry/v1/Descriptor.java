@@ -80,11 +80,6 @@ public record Descriptor(
     return toBuilder().platform(Objects.requireNonNull(platform, "platform")).build();
   }
 
-  /** A copy with {@code annotations} replacing the present ones. */
-  public Descriptor withAnnotations(Map<String, String> annotations) {
-    return toBuilder().annotations(annotations).build();
-  }
-
   /** Field-wise equality, comparing {@code data} by content. */
   @Override
   public boolean equals(Object o) {

@@ -1,7 +1,6 @@
 package dev.containerregistry.v1;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,13 +25,6 @@ public record RootFs(String type, List<Hash> diffIds) {
   /** A {@code layers} root filesystem with these DiffIDs. */
   public static RootFs of(List<Hash> diffIds) {
     return new RootFs(LAYERS, diffIds);
-  }
-
-  /** A copy with {@code diffId} appended. */
-  public RootFs withDiffId(Hash diffId) {
-    List<Hash> longer = new ArrayList<>(diffIds);
-    longer.add(Objects.requireNonNull(diffId, "diffId"));
-    return new RootFs(type, longer);
   }
 
   static RootFs read(JsonFields in) throws MalformedDocumentException {

@@ -60,6 +60,7 @@ public final class Mutate {
 
   /** {@code base} with the {@code config} section of its config file replaced. */
   public static Image config(Image base, Config config) throws IOException {
+    Objects.requireNonNull(base, "base image");
     Objects.requireNonNull(config, "config");
     ConfigFile file = base.configFile();
     return new MutatedImage(base, ImageEdit.configFile(file.toBuilder().config(config).build()));
@@ -73,6 +74,7 @@ public final class Mutate {
    *     config (an artifact)
    */
   public static Image configFile(Image base, ConfigFile configFile) throws IOException {
+    Objects.requireNonNull(base, "base image");
     Objects.requireNonNull(configFile, "config file");
     ConfigFileCheck.requireMatches(base, configFile);
     return new MutatedImage(base, ImageEdit.configFile(configFile));
@@ -80,6 +82,7 @@ public final class Mutate {
 
   /** {@code base} with the creation time in its config set to {@code created}. */
   public static Image createdAt(Image base, Instant created) throws IOException {
+    Objects.requireNonNull(base, "base image");
     Objects.requireNonNull(created, "created");
     ConfigFile file = base.configFile();
     return new MutatedImage(base, ImageEdit.configFile(file.toBuilder().created(created).build()));
@@ -139,6 +142,7 @@ public final class Mutate {
    *     lists more layers than it has
    */
   public static Image time(Image image, Instant time) throws IOException {
+    Objects.requireNonNull(image, "image");
     Objects.requireNonNull(time, "time");
     return Retiming.retime(image, time, UnaryOperator.identity());
   }
@@ -149,6 +153,7 @@ public final class Mutate {
    * config.Hostname} cleared.
    */
   public static Image canonical(Image image) throws IOException {
+    Objects.requireNonNull(image, "image");
     return Retiming.retime(
         image,
         ConfigFile.ZERO_TIME,
@@ -170,6 +175,7 @@ public final class Mutate {
    * dropped. The caller closes the stream.
    */
   public static InputStream extract(Image image) throws IOException {
+    Objects.requireNonNull(image, "image");
     List<Layer> layers = image.layers();
     List<TarRewriteStream.Source> topFirst = new ArrayList<>();
     List<String> descriptions = new ArrayList<>();
