@@ -11,7 +11,9 @@ import dev.containerregistry.it.support.AuthRegistries;
 import dev.containerregistry.it.support.TokenServer;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.random.Randoms;
+import dev.containerregistry.v1.remote.BlobEvent;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import dev.containerregistry.v1.remote.authn.Authenticator;
@@ -70,6 +72,27 @@ class PushAuthTest {
       RegistryHttp http = new RegistryHttp(registry);
       assertThrows(IOException.class, () -> http.manifest("token/target", "v1"), "anonymous reads are refused");
       assertEquals(afterFirstPush + 1, tokens.tokensIssued());
+    }
+  }
+
+  @Test
+  void copiesAnIndexWithTokensMountingEveryBlobWithoutAskingForMoreScopes(@TempDir Path dir) throws Exception {
+    ImageIndex index = Randoms.index(10_000, 2, 2);
+    Map<String, TokenServer.User> users = Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
+    try (TokenServer tokens = new TokenServer(users, dir);
+        RegistryContainer registry = AuthRegistries.token(tokens)) {
+      Reference source = Reference.parse(registry.ref("token/multi:v1"));
+      Remote.writeIndex(source, index, as("bob", "pw"));
+      int afterPush = tokens.tokensIssued();
+
+      Recorder recorder = new Recorder();
+      Reference target = Reference.parse(registry.ref("token/multi-copy:v1"));
+      Remote.copy(source, target, as("bob", "pw").toBuilder().progress(recorder).build());
+
+      assertEquals(2 * (2 + 1), recorder.events.size(), recorder.events.toString());
+      assertTrue(recorder.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED), recorder.events.toString());
+      assertEquals(afterPush + 2, tokens.tokensIssued(), "one token to read the source, one to push (with pull on the source)");
+      assertEquals(index.digest(), Remote.head(target, as("bob", "pw")).digest());
     }
   }
 

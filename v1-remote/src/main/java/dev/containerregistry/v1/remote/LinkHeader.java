@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.remote;
 
+import dev.containerregistry.v1.remote.transport.Locations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -102,11 +103,7 @@ final class LinkHeader {
   }
 
   private static URI sameOrigin(URI requested, URI next, String header) throws IOException {
-    boolean same =
-        requested.getScheme().equalsIgnoreCase(next.getScheme())
-            && requested.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
-            && port(requested) == port(next);
-    if (!same) {
+    if (!Locations.sameOrigin(requested, next)) {
       throw new IOException(
           "reading the next page after " + withoutQuery(requested)
               + ": refusing a Link header that points at another host: \"" + header + "\"");
@@ -114,14 +111,7 @@ final class LinkHeader {
     return next;
   }
 
-  private static int port(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
   private static String withoutQuery(URI uri) {
-    return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + uri.getRawPath();
+    return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
   }
 }

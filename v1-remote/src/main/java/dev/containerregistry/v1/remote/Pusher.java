@@ -87,6 +87,14 @@ final class Pusher implements AutoCloseable {
     return sources;
   }
 
+  /**
+   * The repositories the blobs of {@code index} can be mounted from: the index's own, when it was
+   * read from a registry (its children and their layers are in the same repository).
+   */
+  static List<Repository> mountSources(ImageIndex index) {
+    return index instanceof RemoteIndex remote ? List.of(remote.repository()) : List.of();
+  }
+
   /** Schedules one blob, unless it is already scheduled. */
   CompletableFuture<BlobEvent> blob(Layer layer, String role) {
     PushBlob blob;

@@ -58,6 +58,8 @@ final class Pushes {
     for (Object value : todo.values()) {
       if (value instanceof Image image) {
         sources.addAll(Pusher.mountSources(image));
+      } else {
+        sources.addAll(Pusher.mountSources((ImageIndex) value));
       }
     }
     try (Pusher pusher = Pusher.open(repo, sources, options, progress)) {

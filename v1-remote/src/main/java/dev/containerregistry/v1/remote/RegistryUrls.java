@@ -7,8 +7,9 @@ import dev.containerregistry.v1.Hash;
 import java.net.URI;
 
 /**
- * The URLs of the read endpoints of the OCI distribution API. Names, tags and digests are
- * validated by the {@code name} module and contain only URL-safe characters.
+ * The URLs of the endpoints of the OCI distribution API (uploads add theirs in {@link
+ * UploadUrls}). Names, tags and digests are validated by the {@code name} module and contain only
+ * URL-safe characters.
  *
  * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#endpoints">
  *     OCI distribution spec: endpoints</a>
@@ -37,7 +38,8 @@ final class RegistryUrls {
     return URI.create(base(registry) + "/v2/_catalog" + pageQuery(pageSize));
   }
 
-  private static URI repository(Repository repo, String tail) {
+  /** {@code /v2/<name>} followed by {@code tail}. */
+  static URI repository(Repository repo, String tail) {
     return URI.create(base(repo.registry()) + "/v2/" + repo.repositoryStr() + tail);
   }
 

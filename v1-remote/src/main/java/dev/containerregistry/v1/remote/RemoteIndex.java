@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.remote;
 
+import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -66,6 +67,11 @@ final class RemoteIndex implements ImageIndex {
     FetchedManifest child = child(digest);
     ManifestKinds.requireIndex(child, "child of index " + fetched.reference());
     return new RemoteIndex(child, manifests, blobs);
+  }
+
+  /** The repository it was read from, which holds its children and their blobs. */
+  Repository repository() {
+    return fetched.reference().context();
   }
 
   /** The reference it was read by and its digest. */

@@ -31,7 +31,8 @@ record UploadStatus(URI location, long offset) {
       return new UploadStatus(next, response.header("Range").map(UploadStatus::offsetAfter).orElse(0L));
     } catch (NumberFormatException e) {
       throw new ProtocolException(
-          "GET upload status: the registry sent a malformed Range '" + response.header("Range").orElse("") + "'");
+          response.request() + ": asking for the upload's offset, the registry sent a malformed Range '"
+              + response.header("Range").orElse("") + "'");
     }
   }
 

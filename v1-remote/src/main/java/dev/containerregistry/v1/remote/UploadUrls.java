@@ -19,8 +19,7 @@ final class UploadUrls {
 
   /** {@code /v2/<name>/blobs/uploads/}: opens an upload session. */
   static URI start(Repository repo) {
-    return URI.create(
-        repo.registry().scheme() + "://" + repo.registry().name() + "/v2/" + repo.repositoryStr() + "/blobs/uploads/");
+    return RegistryUrls.repository(repo, "/blobs/uploads/");
   }
 
   /** {@code /v2/<name>/blobs/uploads/?mount=<digest>&from=<source>}: asks for a cross-repository mount. */

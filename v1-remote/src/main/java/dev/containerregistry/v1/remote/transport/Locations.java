@@ -7,7 +7,8 @@ import java.net.URISyntaxException;
 
 /**
  * Resolves a {@code Location} header against the URL of the request that received it, as RFC 9110
- * says, and refuses values that are not usable http(s) URLs.
+ * says, and refuses values that are not usable http(s) URLs; tells whether two URLs share an
+ * origin.
  */
 public final class Locations {
 
@@ -35,5 +36,24 @@ public final class Locations {
           request + ": the registry sent a Location that is not an http(s) URL: '" + location + "'");
     }
     return resolved;
+  }
+
+  /**
+   * True when {@code a} and {@code b} have the same scheme, host and port (a missing port counts
+   * as the scheme's default): the test for whether credentials meant for one may go to the other.
+   */
+  public static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getHost() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

@@ -3,7 +3,6 @@ package dev.containerregistry.v1.remote.transport;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +52,7 @@ final class RedirectingTransport implements Transport {
           original + ": refusing a redirect from https to plain http (" + Redaction.redact(target) + ")");
     }
     Request next = current.withUri(target);
-    if (!sameOrigin(original.uri(), target)) {
+    if (!Locations.sameOrigin(original.uri(), target)) {
       for (String header : CREDENTIAL_HEADERS) {
         next = next.withoutHeader(header);
       }
@@ -66,18 +65,5 @@ final class RedirectingTransport implements Transport {
           original + ": the registry redirected a streamed upload (" + status + "), which cannot be resent");
     }
     return next;
-  }
-
-  static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
-        && port(a) == port(b);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

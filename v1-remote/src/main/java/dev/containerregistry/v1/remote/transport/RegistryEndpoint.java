@@ -30,6 +30,6 @@ record RegistryEndpoint(URI base, boolean insecure) {
 
   /** True when {@code uri} has the registry's scheme, host and port. */
   boolean owns(URI uri) {
-    return RedirectingTransport.sameOrigin(base, uri);
+    return Locations.sameOrigin(base, uri);
   }
 }
