@@ -34,7 +34,7 @@ public final class Validate {
     problems.attempt("manifest", () -> manifest(image, problems));
     problems.attempt("config", () -> config(image, problems));
     problems.attempt("layers", () -> layers(image, problems));
-    problems.throwIfAny("image " + name(image));
+    problems.throwIfAny("image " + name(image::digest));
   }
 
   /**
@@ -46,7 +46,7 @@ public final class Validate {
     Problems problems = new Problems();
     problems.attempt("index manifest", () -> indexManifest(index, problems));
     problems.attempt("children", () -> children(index, problems));
-    problems.throwIfAny("index " + name(index));
+    problems.throwIfAny("index " + name(index::digest));
   }
 
   private static void manifest(Image image, Problems problems) throws IOException {
@@ -205,17 +205,16 @@ public final class Validate {
     }
   }
 
-  private static String name(Image image) {
-    try {
-      return image.digest().toString();
-    } catch (IOException | RuntimeException e) {
-      return "(digest not available: " + e.getMessage() + ")";
-    }
+  /** A digest that may fail to compute. */
+  @FunctionalInterface
+  private interface DigestSource {
+    Hash digest() throws IOException;
   }
 
-  private static String name(ImageIndex index) {
+  /** The digest to name the image or index by in the exception, or why it has none. */
+  private static String name(DigestSource source) {
     try {
-      return index.digest().toString();
+      return source.digest().toString();
     } catch (IOException | RuntimeException e) {
       return "(digest not available: " + e.getMessage() + ")";
     }

@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
+import dev.containerregistry.v1.ConfigFile;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
  */
 final class TarHeaderEncoder {
 
-  private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
   private static final char TYPE_PAX_LOCAL = 'x';
   private static final String PAX_DIRECTORY = "PaxHeaders.0";
 
@@ -59,8 +59,19 @@ final class TarHeaderEncoder {
       byte[] records = TarPax.encode(pax);
       TarEntry paxHeader =
           new TarEntry(
-              paxName(nameAndPrefix), TYPE_PAX_LOCAL, 0644, 0, 0, "", "", records.length,
-              Instant.EPOCH, "", 0, 0, Map.of());
+              paxName(nameAndPrefix),
+              TYPE_PAX_LOCAL,
+              0644,
+              0,
+              0,
+              "",
+              "",
+              records.length,
+              Instant.EPOCH,
+              "",
+              0,
+              0,
+              Map.of());
       out.writeBytes(encode(paxHeader));
       out.writeBytes(records);
       out.writeBytes(new byte[UstarBlock.padding(records.length)]);
@@ -108,7 +119,7 @@ final class TarHeaderEncoder {
   }
 
   private static long modTime(Map<String, String> pax, Instant t) {
-    if (t.equals(GO_ZERO_TIME)) {
+    if (t.equals(ConfigFile.ZERO_TIME)) {
       return 0;
     }
     long seconds = t.getEpochSecond();
@@ -129,9 +140,7 @@ final class TarHeaderEncoder {
   /** Where the PAX header is named, as Go names it: {@code dir/PaxHeaders.0/base}. */
   private static String paxName(String[] nameAndPrefix) {
     String name =
-        nameAndPrefix[1].isEmpty()
-            ? nameAndPrefix[0]
-            : nameAndPrefix[1] + "/" + nameAndPrefix[0];
+        nameAndPrefix[1].isEmpty() ? nameAndPrefix[0] : nameAndPrefix[1] + "/" + nameAndPrefix[0];
     String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     int slash = trimmed.lastIndexOf('/');
     String dir = slash < 0 ? "" : trimmed.substring(0, slash + 1);
