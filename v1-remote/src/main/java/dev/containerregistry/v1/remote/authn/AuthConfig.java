@@ -66,7 +66,8 @@ public record AuthConfig(
     try {
       text = new String(Base64.getDecoder().decode(auth.strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the 'auth' field of a credential is not valid base64", e);
+      // The decoder's message quotes a character of the secret: it is not passed on.
+      throw new IllegalArgumentException("the 'auth' field of a credential is not valid base64");
     }
     int colon = text.indexOf(':');
     if (colon < 0) {

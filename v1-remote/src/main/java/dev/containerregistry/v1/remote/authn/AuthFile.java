@@ -42,7 +42,10 @@ record AuthFile(Map<String, AuthConfig> auths, Map<String, String> credHelpers, 
     try {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new IOException("reading credentials from " + file + ": not valid JSON: " + e.getOriginalMessage(), e);
+      // Neither the parser's message nor the exception goes on: they may quote a secret.
+      throw new IOException(
+          "reading credentials from " + file + ": not valid JSON (at line " + e.getLocation().getLineNr()
+              + ", column " + e.getLocation().getColumnNr() + ")");
     }
     if (root == null || !root.isObject()) {
       return EMPTY;

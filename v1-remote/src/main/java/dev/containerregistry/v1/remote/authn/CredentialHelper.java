@@ -58,7 +58,8 @@ final class CredentialHelper {
       if (text.toLowerCase(Locale.ROOT).contains("credentials not found")) {
         return AuthConfig.anonymous();
       }
-      throw new IOException(program + " get failed for " + serverKey + " (exit " + exit + "): " + text);
+      throw new IOException(
+          program + " get failed for " + serverKey + " (exit " + exit + "): " + firstLine(text));
     }
     return parse(text, program, serverKey);
   }
@@ -68,7 +69,8 @@ final class CredentialHelper {
     try {
       answer = JSON.readTree(text);
     } catch (IOException e) {
-      throw new IOException(program + " get for " + serverKey + " printed something that is not JSON", e);
+      // The parser's message may quote the secret: it is not passed on.
+      throw new IOException(program + " get for " + serverKey + " printed something that is not JSON");
     }
     String user = answer == null ? "" : answer.path("Username").asText("");
     String secret = answer == null ? "" : answer.path("Secret").asText("");
@@ -76,6 +78,12 @@ final class CredentialHelper {
       return new AuthConfig("", "", "", secret, "");
     }
     return AuthConfig.basic(user, secret);
+  }
+
+  /** The first line of a helper's complaint, at most 200 characters. */
+  private static String firstLine(String text) {
+    String line = text.lines().findFirst().orElse("");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
   private static int waitFor(Process process, String program) throws IOException {

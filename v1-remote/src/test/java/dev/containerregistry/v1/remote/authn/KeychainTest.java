@@ -155,6 +155,17 @@ class KeychainTest {
   }
 
   @Test
+  void aMalformedConfigNeverQuotesWhatItHolds() throws IOException {
+    dockerConfig("{\"auths\":{\"registry.example.com\":{\"auth\":c2VjcmV0LXZhbHVl}}}");
+
+    IOException e = assertThrows(IOException.class, () -> resolve(EXAMPLE));
+    assertEquals(
+        "reading credentials from " + home.resolve(".docker/config.json") + ": not valid JSON (at line 1, column 42)",
+        e.getMessage());
+    assertEquals(null, e.getCause());
+  }
+
+  @Test
   void theDefaultKeychainIsBuiltOnceAndShared() {
     assertSame(Keychain.defaultKeychain(), Keychain.defaultKeychain());
   }
