@@ -26,7 +26,7 @@ final class BasicTransport implements Transport {
     }
     CredentialPolicy.checkPlainHttp(registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     String value =
-        auth.registryToken().isEmpty() ? TokenExchange.basic(auth) : "Bearer " + auth.registryToken();
+        auth.registryToken().isEmpty() ? Credentials.basic(auth) : "Bearer " + auth.registryToken();
     return next.send(request.withHeader("Authorization", value));
   }
 }

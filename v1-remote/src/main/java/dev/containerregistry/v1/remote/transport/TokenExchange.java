@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +79,7 @@ final class TokenExchange {
     scopes.forEach(s -> query.add("scope=" + encode(s)));
     Request request = Request.get(withQuery(realm, String.join("&", query)));
     if (!auth.username().isEmpty() || !auth.password().isEmpty()) {
-      request = request.withHeader("Authorization", basic(auth));
+      request = request.withHeader("Authorization", Credentials.basic(auth));
     }
     return transport.send(request);
   }
@@ -122,11 +121,6 @@ final class TokenExchange {
   private String doing(URI realm, Collection<String> scopes) {
     return "fetching a token for " + registry.base().getAuthority() + " " + scopes + " from "
         + Redaction.redact(realm);
-  }
-
-  static String basic(AuthConfig auth) {
-    String pair = auth.username() + ":" + auth.password();
-    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   private static URI withQuery(URI uri, String query) {
