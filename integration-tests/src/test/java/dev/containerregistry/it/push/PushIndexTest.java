@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PushIndexTest {
 
   @Test
-  void pushesAnIndexOfTwoPlatformImages(RegistryContainer registry) throws IOException {
+  void pushesAnIndexOfTwoPlatformImages(RegistryContainer registry) throws Exception {
     Image amd64 = Randoms.image(50_000, 2);
     Image arm64 = Randoms.image(60_000, 3);
     ImageIndex index =
@@ -55,5 +56,6 @@ class PushIndexTest {
     }
     assertEquals(2 + 1 + 3 + 1, recorder.events.size());
     assertEquals(recorder.last().total(), recorder.last().complete());
+    SkopeoCheck.assertSkopeoSees(ref.toString(), index);
   }
 }

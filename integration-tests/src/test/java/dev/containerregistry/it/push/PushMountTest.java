@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PushMountTest {
 
   @Test
-  void mountsEveryBlobAndSendsNoBlobBytesTheSecondTime(RegistryContainer registry) throws IOException {
+  void mountsEveryBlobAndSendsNoBlobBytesTheSecondTime(RegistryContainer registry) throws Exception {
     Image image = Randoms.image(100_000, 3);
     Reference source = Reference.parse(registry.ref("mount/source:v1"));
     Recorder first = new Recorder();
@@ -48,6 +49,7 @@ class PushMountTest {
     for (var layer : image.manifest().layers()) {
       assertEquals(Hash.sha256(http.blob("mount/target", layer.digest())), layer.digest());
     }
+    SkopeoCheck.assertSkopeoSees(target.toString(), image);
   }
 
   /** {@code image} with layers that say they are stored in {@code source}, as pulled layers do. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
@@ -73,7 +74,7 @@ class PushStreamTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(UploadMode.class)
-  void pushesAnAppendedImageOfThreeStreamLayers(UploadMode mode, RegistryContainer registry) throws IOException {
+  void pushesAnAppendedImageOfThreeStreamLayers(UploadMode mode, RegistryContainer registry) throws Exception {
     List<byte[]> tars = List.of(tar(200_000), tar(300_000), tar(400_000));
     List<Layer> layers = new ArrayList<>();
     for (byte[] tar : tars) {
@@ -99,5 +100,6 @@ class PushStreamTest {
     assertEquals(4, recorder.events.size(), "three layers and a config");
     assertTrue(recorder.monotonic());
     assertTrue(recorder.last().done());
+    SkopeoCheck.assertSkopeoSees(ref.toString(), image);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Tag;
 import dev.containerregistry.v1.Image;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PushTagTest {
 
   @Test
-  void tagsAnExistingManifestWithOnlyAManifestPut(RegistryContainer registry) throws IOException {
+  void tagsAnExistingManifestWithOnlyAManifestPut(RegistryContainer registry) throws Exception {
     Image image = Randoms.image(10_000, 2);
     Remote.write(Reference.parse(registry.ref("tagged/app:first")), image, RemoteOptions.defaults());
     List<String> sent = new CopyOnWriteArrayList<>();
@@ -37,5 +38,6 @@ class PushTagTest {
 
     assertEquals(List.of("GET /v2/", "PUT /v2/tagged/app/manifests/second"), sent);
     assertArrayEquals(image.rawManifest(), new RegistryHttp(registry).manifest("tagged/app", "second"));
+    SkopeoCheck.assertSkopeoSees(registry.ref("tagged/app:second"), image);
   }
 }

@@ -52,13 +52,40 @@ public final class Skopeo {
     } else {
       manifestBytes = Files.readAllBytes(dir.resolve("manifest.json"));
     }
+    return digestsOf(dir, manifestBytes, oci);
+  }
+
+  private static Copied digestsOf(Path dir, byte[] manifestBytes, boolean ociLayout)
+      throws IOException {
     JsonNode manifest = JSON.readTree(manifestBytes);
     List<String> layers = new ArrayList<>();
     for (JsonNode layer : manifest.path("layers")) {
-      layers.add(checkBlob(dir, layer.path("digest").asText(), oci));
+      layers.add(checkBlob(dir, layer.path("digest").asText(), ociLayout));
     }
-    String config = checkBlob(dir, manifest.path("config").path("digest").asText(), oci);
+    String config = checkBlob(dir, manifest.path("config").path("digest").asText(), ociLayout);
     return new Copied("sha256:" + sha256Hex(manifestBytes), config, layers);
+  }
+
+  /**
+   * Copies the index {@code ref} with every child ({@code --all}) into skopeo's {@code dir:}
+   * format, which keeps every manifest as it was served ({@code --preserve-digests} makes skopeo
+   * fail rather than convert anything), verifying every blob. Returns the index's digest and each
+   * child as skopeo stored it, in index order.
+   */
+  public static CopiedIndex copyIndex(String ref, Path dir)
+      throws IOException, InterruptedException {
+    Commands.run(
+        List.of(
+            "skopeo", "copy", "--all", "--preserve-digests", "--src-tls-verify=false",
+            "docker://" + ref, "dir:" + dir));
+    byte[] indexBytes = Files.readAllBytes(dir.resolve("manifest.json"));
+    List<Copied> children = new ArrayList<>();
+    for (JsonNode child : JSON.readTree(indexBytes).path("manifests")) {
+      String digest = child.path("digest").asText();
+      Path manifest = dir.resolve(digest.substring(digest.indexOf(':') + 1) + ".manifest.json");
+      children.add(digestsOf(dir, Files.readAllBytes(manifest), false));
+    }
+    return new CopiedIndex("sha256:" + sha256Hex(indexBytes), children);
   }
 
   /** Pushes the OCI layout at {@code dir} (tag {@code tag} in it) to {@code ref}. */
@@ -101,4 +128,12 @@ public final class Skopeo {
    * @param layerDigests the layer blobs' digests, in manifest order
    */
   public record Copied(String manifestDigest, String configDigest, List<String> layerDigests) {}
+
+  /**
+   * What skopeo copied of an index.
+   *
+   * @param indexDigest the digest of the index in the layout
+   * @param children each child image, in index order
+   */
+  public record CopiedIndex(String indexDigest, List<Copied> children) {}
 }
