@@ -19,8 +19,12 @@ public final class Commands {
     return false;
   }
 
-  /** Runs {@code command}, failing with its output when it exits non-zero or runs over 5 min. */
+  /**
+   * Runs {@code command}, failing with its output when it exits non-zero or runs over 5 min; a
+   * tool that is not installed skips the test (fails it under {@code CI=true}).
+   */
   public static String run(List<String> command) throws IOException, InterruptedException {
+    Prerequisites.requireTool(command.get(0));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();

@@ -21,6 +21,7 @@ public final class Skopeo {
 
   /** The exact manifest bytes the registry serves for {@code ref}. */
   public static byte[] rawManifest(String ref) throws IOException, InterruptedException {
+    Prerequisites.requireTool("skopeo");
     Path out = Files.createTempFile("skopeo-manifest", ".json");
     try {
       // Into a file, so that the bytes are exactly the registry's.
