@@ -4,6 +4,9 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
 
 /**
  * One timed run of a pipeline.
@@ -12,8 +15,10 @@ import java.lang.management.ManagementFactory;
  * @param inputBytes the bytes it read
  * @param wallNanos the elapsed time
  * @param cpuNanos the CPU time of the whole process meanwhile, all threads together
+ * @param heapPeak the sum of the heap pools' peaks during the run, after a GC before it
  */
-record Measurement(Pipeline.Output output, long inputBytes, long wallNanos, long cpuNanos) {
+record Measurement(
+    Pipeline.Output output, long inputBytes, long wallNanos, long cpuNanos, long heapPeak) {
 
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -21,6 +26,12 @@ record Measurement(Pipeline.Output output, long inputBytes, long wallNanos, long
   /** Runs {@code pipeline} over {@code input} of {@code inputBytes} bytes, then closes it. */
   static Measurement of(Pipeline pipeline, InputStream input, long inputBytes)
       throws IOException {
+    List<MemoryPoolMXBean> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .toList();
+    System.gc();
+    heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
     long cpuBefore = OS.getProcessCpuTime();
     long start = System.nanoTime();
     Pipeline.Output output;
@@ -28,7 +39,9 @@ record Measurement(Pipeline.Output output, long inputBytes, long wallNanos, long
       output = pipeline.run(input);
     }
     long wall = System.nanoTime() - start;
-    return new Measurement(output, inputBytes, wall, OS.getProcessCpuTime() - cpuBefore);
+    long cpu = OS.getProcessCpuTime() - cpuBefore;
+    long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    return new Measurement(output, inputBytes, wall, cpu, heapPeak);
   }
 
   /** Input MiB per second of elapsed time. */

@@ -11,7 +11,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * One way to turn an uncompressed tar into gzip bytes with their hashes: the bare JDK pipeline
- * (the yardstick) or a {@link StreamLayer}. Both read with 64 KiB buffers.
+ * (the yardstick) or a {@link StreamLayer}. Both read their input with 64 KiB buffers.
  */
 interface Pipeline {
 
@@ -56,21 +56,25 @@ interface Pipeline {
     };
   }
 
-  /** A StreamLayer at {@code level} with {@code workers} compressing threads, read to its end. */
-  static Pipeline streamLayer(int level, int workers) {
+  /**
+   * A StreamLayer at {@code level} with {@code workers} compressing threads, its compressed stream
+   * read to the end {@code readBytes} at a time.
+   */
+  static Pipeline streamLayer(int level, int workers, int readBytes) {
     return new Pipeline() {
       @Override
       public String label() {
-        return workers == 1
-            ? "StreamLayer, level " + level
-            : "StreamLayer, level " + level + ", " + workers + " workers";
+        return "StreamLayer, level "
+            + level
+            + (workers == 1 ? "" : ", " + workers + " workers")
+            + (readBytes == BUFFER ? "" : ", " + readBytes / 1024 + " KiB reads");
       }
 
       @Override
       public Output run(InputStream input) throws IOException {
         StreamLayer layer =
             StreamLayer.builder(input).compressionLevel(level).parallelism(workers).build();
-        byte[] buffer = new byte[BUFFER];
+        byte[] buffer = new byte[readBytes];
         try (InputStream compressed = layer.compressed()) {
           while (compressed.read(buffer) >= 0) {
             // the bytes are only counted and hashed, by the layer itself

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +29,9 @@ public final class StreamBenchmark {
 
   private static final long MIB = 1024 * 1024;
   private static final long WARM_UP_BYTES = 48 * MIB;
+
+  /** A read size like that of an HTTP client copying a request body (4 KiB). */
+  private static final int SMALL_READ = 4 * 1024;
 
   private final PrintStream out;
   private final Map<String, String> options;
@@ -89,10 +89,11 @@ public final class StreamBenchmark {
     List<Pipeline> pipelines =
         List.of(
             Pipeline.bareGzip(1),
-            Pipeline.streamLayer(1, 1),
+            Pipeline.streamLayer(1, 1, Pipeline.BUFFER),
             Pipeline.bareGzip(6),
-            Pipeline.streamLayer(6, 1),
-            Pipeline.streamLayer(6, 2));
+            Pipeline.streamLayer(6, 1, Pipeline.BUFFER),
+            Pipeline.streamLayer(6, 2, Pipeline.BUFFER),
+            Pipeline.streamLayer(6, 2, SMALL_READ));
     for (Pipeline pipeline : pipelines) {
       Measurement.of(pipeline, new RealisticTar(WARM_UP_BYTES, 99), WARM_UP_BYTES);
     }
@@ -105,7 +106,7 @@ public final class StreamBenchmark {
         runs.computeIfAbsent(pipeline, p -> new ArrayList<>()).add(m);
         out.printf(
             Locale.ROOT,
-            "  round %d  %-42s %7.1f MiB/s%n",
+            "  round %d  %-48s %7.1f MiB/s%n",
             round,
             pipeline.label(),
             m.mibPerSecond());
@@ -117,13 +118,14 @@ public final class StreamBenchmark {
   private void report(Map<Pipeline, List<Measurement>> runs, long inputBytes) {
     out.printf(
         Locale.ROOT,
-        "%n%-42s %9s %9s %9s %10s %7s%n",
+        "%n%-48s %11s %11s %8s %7s %6s %9s%n",
         "pipeline (input " + inputBytes / MIB + " MiB)",
         "best",
         "median",
         "cpu/wall",
         "output",
-        "ratio");
+        "ratio",
+        "heap peak");
     Map<String, Double> best = new HashMap<>();
     Map<String, Double> median = new HashMap<>();
     for (Map.Entry<Pipeline, List<Measurement>> entry : runs.entrySet()) {
@@ -136,19 +138,22 @@ public final class StreamBenchmark {
       median.put(label, median(speeds));
       out.printf(
           Locale.ROOT,
-          "%-42s %5.1f MiB/s %5.1f MiB/s %6.2f %7d MiB %6.2fx%n",
+          "%-48s %5.1f MiB/s %5.1f MiB/s %8.2f %3d MiB %5.2fx %5.1f MiB%n",
           label,
           best.get(label),
           median.get(label),
           (double) first.cpuNanos() / first.wallNanos(),
           first.output().size() / MIB,
-          (double) inputBytes / first.output().size());
+          (double) inputBytes / first.output().size(),
+          measurements.stream().mapToLong(Measurement::heapPeak).max().orElse(0) / (double) MIB);
     }
     checkSameDiffIds(runs);
     out.println();
     ratio(best, median, "StreamLayer, level 1", "bare GZIPOutputStream+sha256, level 1");
     ratio(best, median, "StreamLayer, level 6", "bare GZIPOutputStream+sha256, level 6");
     ratio(best, median, "StreamLayer, level 6, 2 workers", "StreamLayer, level 6");
+    ratio(best, median, "StreamLayer, level 6, 2 workers, 4 KiB reads",
+        "StreamLayer, level 6, 2 workers");
   }
 
   private static double median(List<Double> sorted) {
@@ -183,17 +188,10 @@ public final class StreamBenchmark {
   }
 
   private void longStream(long size, long seed) throws IOException {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
     Pipeline pipeline =
-        Pipeline.streamLayer((int) number("big-level", 1), (int) number("big-workers", 1));
+        Pipeline.streamLayer(
+            (int) number("big-level", 1), (int) number("big-workers", 1), Pipeline.BUFFER);
     Measurement m = Measurement.of(pipeline, new RealisticTar(size, seed), size);
-    long peakHeap =
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP)
-            .mapToLong(pool -> pool.getPeakUsage().getUsed())
-            .sum();
     out.printf(
         Locale.ROOT,
         "%n%s over a generated %d MiB stream: %.1f s, %.1f MiB/s (generation included),"
@@ -204,7 +202,7 @@ public final class StreamBenchmark {
         m.mibPerSecond(),
         (double) m.cpuNanos() / m.wallNanos(),
         m.output().size() / MIB,
-        peakHeap / MIB,
+        m.heapPeak() / MIB,
         Runtime.getRuntime().maxMemory() / MIB,
         m.output().digest());
   }
