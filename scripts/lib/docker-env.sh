@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Sourced by scripts/test and scripts/demo: makes a Docker engine and a `registry:2` image
-# available for Testcontainers, using what the machine has and starting only what it lacks.
+# Sourced by scripts/test: makes a Docker engine and a `registry:2` image available for
+# Testcontainers, using what the machine has and starting only what it lacks.
 #
 #   docker_env_setup   -> exports DOCKER_HOST (when it starts its own engine) and the
 #                         Testcontainers variables, and registers cleanup on exit.

@@ -90,4 +90,19 @@ class PullListDeleteTest {
     Reference byTag = Reference.parse(registry.ref("pull/delete:v1"));
     assertThrows(TransportException.class, () -> Remote.get(byTag, RemoteOptions.defaults()));
   }
+
+  @Test
+  void deletingByTagIsRefusedByRegistry2WithAMessageThatSaysWhatToDo(RegistryContainer registry)
+      throws Exception {
+    RawPush.Pushed image =
+        new RawPush(registry).image("pull/delete-tag", "v1", Platform.of("linux", "amd64"), 1, 17);
+    Reference byTag = Reference.parse(registry.ref("pull/delete-tag:v1"));
+
+    TransportException refused =
+        assertThrows(TransportException.class, () -> Remote.delete(byTag, RemoteOptions.defaults()));
+
+    assertTrue(refused.getMessage().contains("deletes manifests by digest only"), refused.getMessage());
+    assertTrue(refused.getMessage().contains(byTag.toString()), refused.getMessage());
+    assertEquals(image.digest(), Remote.head(byTag, RemoteOptions.defaults()).digest(), "still there");
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The least a layer stored compressed must say about itself; {@link Partial#layer(CompressedBlob)}
  * derives the rest (the uncompressed stream by gunzip, the DiffID by hashing it, once). {@link
- * Partial#compressed} builds one from four values.
+ * Partial#compressedLayer} builds such a layer straight from four values.
  */
 public interface CompressedBlob {
 

@@ -8,7 +8,8 @@ import java.io.InputStream;
 /**
  * The least a layer kept as a plain tar must say about itself; {@link
  * Partial#layer(UncompressedBlob)} derives the rest (the gzip stream, and its digest and size in
- * one pass, once). {@link Partial#uncompressed} builds one from three values.
+ * one pass, once). {@link Partial#uncompressedLayer} builds such a layer straight from three
+ * values.
  */
 public interface UncompressedBlob {
 

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.name.Tag;
 import dev.containerregistry.v1.remote.transport.Request;
 import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
@@ -25,7 +26,13 @@ final class ManifestDeleter {
   void delete(Reference ref) throws IOException {
     try (Response response = transport.send(Request.of("DELETE", RegistryUrls.manifest(ref)))) {
       if (!response.successful()) {
-        throw TransportException.of(response);
+        TransportException error = TransportException.of(response);
+        if (ref instanceof Tag && (error.status() == 400 || error.status() == 405)) {
+          throw error.whileDoing(
+              "deleting " + ref + ": this registry deletes manifests by digest only;"
+                  + " delete the digest Remote.head gives for the tag");
+        }
+        throw error;
       }
     }
   }

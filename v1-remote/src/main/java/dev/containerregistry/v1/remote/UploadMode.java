@@ -16,9 +16,9 @@ public enum UploadMode {
   STREAMING,
   /**
    * {@code PATCH} requests of {@code chunkSize} bytes with {@code Content-Range}, the current
-   * chunk kept in memory. After a dropped connection or a 5xx the upload's offset is asked of the
-   * registry and the upload resumes there, so even a stream layer survives. Costs one round trip
-   * per chunk.
+   * chunk kept in memory. After a dropped connection, a 5xx, a 408 or 429, or an expired token
+   * (401) the upload's offset is asked of the registry and the upload resumes there, so even a
+   * stream layer survives. Costs one round trip per chunk.
    */
   CHUNKED
 }
