@@ -7,6 +7,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.NotComputedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class Mutate {
   public static Image config(Image base, Config config) throws IOException {
     Objects.requireNonNull(base, "base image");
     Objects.requireNonNull(config, "config");
-    ConfigFile file = base.configFile();
+    ConfigFile file = configFileOf(base, "replacing the config section");
     return new MutatedImage(base, ImageEdit.configFile(file.toBuilder().config(config).build()));
   }
 
@@ -84,8 +85,22 @@ public final class Mutate {
   public static Image createdAt(Image base, Instant created) throws IOException {
     Objects.requireNonNull(base, "base image");
     Objects.requireNonNull(created, "created");
-    ConfigFile file = base.configFile();
+    ConfigFile file = configFileOf(base, "setting the creation time");
     return new MutatedImage(base, ImageEdit.configFile(file.toBuilder().created(created).build()));
+  }
+
+  /**
+   * The base's config file, which config changes read at once (as go-containerregistry does); a
+   * base with unread stream layers has none yet, and the message says so and what to do.
+   */
+  private static ConfigFile configFileOf(Image base, String change) throws IOException {
+    try {
+      return base.configFile();
+    } catch (NotComputedException e) {
+      throw new NotComputedException(
+          change + " needs the base image's config, which waits for its stream layers to be read;"
+              + " change the config before appending stream layers: " + e.getMessage());
+    }
   }
 
   /** {@code base} with {@code annotations} added to its manifest's, replacing equal keys. */

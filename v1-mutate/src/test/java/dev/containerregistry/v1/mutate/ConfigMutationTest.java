@@ -11,9 +11,13 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.History;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.NotComputedException;
 import dev.containerregistry.v1.RootFs;
+import dev.containerregistry.v1.empty.Empty;
 import dev.containerregistry.v1.random.Randoms;
+import dev.containerregistry.v1.stream.StreamLayer;
 import dev.containerregistry.v1.validate.Validate;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigMutationTest {
+
+  @Test
+  void changingTheConfigAfterAppendingAnUnreadStreamLayerSaysWhatToDoInstead() {
+    Image withStream =
+        Mutate.appendLayers(
+            Empty.image(), StreamLayer.of(new ByteArrayInputStream(new byte[] {1, 2, 3})));
+
+    NotComputedException e =
+        assertThrows(
+            NotComputedException.class,
+            () -> Mutate.config(withStream, Config.builder().user("app").build()));
+
+    assertTrue(e.getMessage().startsWith("replacing the config section needs the base image's config"), e.getMessage());
+    assertTrue(e.getMessage().contains("before appending stream layers"), e.getMessage());
+  }
 
   private final Image base = Randoms.image(20, 2);
 
