@@ -17,24 +17,18 @@ final class BlockCompressor {
     if (block.dictionaryLength() > 0) {
       deflater.setDictionary(block.dictionary(), 0, block.dictionaryLength());
     }
-    deflater.setInput(block.input(), 0, block.length());
-    int flush = Deflater.SYNC_FLUSH;
+    ChunkedBytes output = block.output();
+    block.input().deflateInto(deflater, output);
     if (block.last()) {
       deflater.finish();
-      flush = Deflater.NO_FLUSH;
-    }
-    byte[] output = block.output();
-    int position = 0;
-    while (true) {
-      position += deflater.deflate(output, position, output.length - position, flush);
-      boolean complete = block.last() ? deflater.finished() : position < output.length;
-      if (complete) {
-        break;
+      while (!deflater.finished()) {
+        output.appendFrom(deflater, Deflater.NO_FLUSH);
       }
-      if (position == output.length) {
-        output = block.growOutput();
-      }
+    } else {
+      // The flush goes on while it fills the space it is given. Should it fill a chunk exactly,
+      // zlib adds one more empty sync marker: valid, and as chunk sizes depend only on the block
+      // size, the output stays the same whatever the number of workers.
+      while (!output.appendFrom(deflater, Deflater.SYNC_FLUSH)) {}
     }
-    block.outputLength(position);
   }
 }

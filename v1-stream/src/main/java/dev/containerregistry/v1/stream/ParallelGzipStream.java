@@ -10,12 +10,17 @@ import java.util.concurrent.Future;
 /**
  * Compresses blocks of the input on several workers and hands their output out in input order.
  *
- * <p>The reader's thread does the ordered work: it reads the input (hashing it), submits blocks,
- * and copies the compressed blocks into the reader's buffer (where they are hashed). A block is
- * submitted only once the next one has been read, so that the last block is known and can end the
- * deflate stream. About two blocks per worker are in flight, and blocks are reused, so memory
- * stays near {@code (2 * workers + 2)} blocks of input and output, each about {@code 2 *
- * blockSize}, however long the input is.
+ * <p>The reader's thread does the ordered work: it reads the input (hashing it) into blocks,
+ * submits them, and copies the compressed blocks into the reader's buffer (where they are hashed).
+ * A block that fills up before the input ends is never the last one; when the input ends exactly
+ * at a block boundary, an empty last block ends the deflate stream.
+ *
+ * <p>There are {@code workers + 1} blocks: while the reader's thread hands one out, the others are
+ * being compressed, and as soon as it is done the block is filled again and submitted, so that a
+ * worker that finishes finds the next block waiting. Blocks keep their arrays, so after the first
+ * few blocks the stream allocates only one small task per block, and memory stays near {@code
+ * workers + 1} times a block of input plus its compressed output, however long the input is or
+ * however little each read asks for.
  */
 final class ParallelGzipStream extends GzipLayerStream {
 
@@ -23,9 +28,10 @@ final class ParallelGzipStream extends GzipLayerStream {
   private final WorkerPool workers;
   private final int blockSize;
   private final int maxInFlight;
+  private final InputWindow window = new InputWindow();
   private final Deque<Future<Block>> inFlight = new ArrayDeque<>();
   private final Deque<Block> spare = new ArrayDeque<>();
-  private Block pending;
+  private boolean lastSubmitted;
   private Block current;
   private int currentPosition;
   private long blocksHandedOut;
@@ -35,12 +41,12 @@ final class ParallelGzipStream extends GzipLayerStream {
     this.input = input;
     this.workers = new WorkerPool(options.parallelism(), options.compressionLevel());
     this.blockSize = options.blockSize();
-    this.maxInFlight = 2 * options.parallelism();
+    this.maxInFlight = options.parallelism() + 1;
   }
 
   @Override
   int body(byte[] buffer, int offset, int length) throws IOException {
-    while (current == null || currentPosition == current.outputLength()) {
+    while (current == null || currentPosition == current.output().length()) {
       if (current != null) {
         spare.push(current);
         current = null;
@@ -54,8 +60,7 @@ final class ParallelGzipStream extends GzipLayerStream {
       current = await(next);
       currentPosition = 0;
     }
-    int n = Math.min(length, current.outputLength() - currentPosition);
-    System.arraycopy(current.output(), currentPosition, buffer, offset, n);
+    int n = current.output().copyTo(currentPosition, buffer, offset, length);
     currentPosition += n;
     return n;
   }
@@ -67,31 +72,15 @@ final class ParallelGzipStream extends GzipLayerStream {
     workers.close();
   }
 
-  /** Reads and submits blocks until enough are in flight or the input has ended. */
+  /** Reads and submits blocks until enough are in flight or the last one has been submitted. */
   private void submitAhead() throws IOException {
-    while (!input.ended() && inFlight.size() < maxInFlight) {
+    while (!lastSubmitted && inFlight.size() < maxInFlight) {
       Block block = spare.isEmpty() ? new Block(blockSize) : spare.pop();
-      int n = input.readFully(block.input(), 0, blockSize);
-      if (n > 0) {
-        block.fill(n, pending);
-        if (pending != null) {
-          inFlight.add(workers.submit(pending));
-        }
-        pending = block;
-      } else if (pending == null) {
-        block.fill(0, null);
-        pending = block;
-      } else {
-        spare.push(block);
-      }
-      if (input.ended()) {
-        pending.markLast();
-        inFlight.add(workers.submit(pending));
-        pending = null;
-      }
+      block.fill(input, window);
+      lastSubmitted = block.last();
+      inFlight.add(workers.submit(block));
     }
   }
-
   private Block await(Future<Block> future) throws IOException {
     try {
       Block block = future.get();

@@ -28,8 +28,8 @@ import java.util.zip.Deflater;
  *
  * <p>By default the reader's own thread compresses, so no thread is started and nothing leaks if
  * the stream is never closed. With {@link Builder#parallelism(int)} above one, workers compress
- * blocks of the input that still form one gzip stream, with memory bounded by a few blocks per
- * worker; the workers stop when the stream ends or is closed.
+ * blocks of the input that still form one gzip stream, with memory bounded by about one block of
+ * input and output per worker; the workers stop when the stream ends or is closed.
  *
  * <pre>{@code
  * StreamLayer layer = StreamLayer.of(Files.newInputStream(tar));

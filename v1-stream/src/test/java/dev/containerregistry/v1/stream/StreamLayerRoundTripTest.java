@@ -38,6 +38,7 @@ class StreamLayerRoundTripTest {
     assertRoundTrip(layer, TestData.mixed(inputSize, inputSize), readSize);
   }
 
+  /** Among the rows: level 0 with blocks of 4086 bytes, whose output fills 4 KiB exactly. */
   @ParameterizedTest(name = "{0} workers, level {1}, blocks of {2}, {3} bytes")
   @CsvSource({
     "2, 1, 65536, 0",
@@ -52,7 +53,10 @@ class StreamLayerRoundTripTest {
     "4, 9, 32768, 300000",
     "2, 6, 32769, 300000",
     "2, 0, 50000, 300000",
+    "2, 0, 4086, 20000",
     "2, 1, 100000, 1000000",
+    "2, 6, 131073, 400000",
+    "3, 1, 300000, 900000",
     "5, 6, 1048576, 3145728",
     "2, 6, 1048576, 2500000",
   })
