@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.containerregistry.v1.Hash;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,12 +29,10 @@ class StreamLayerRoundTripTest {
     "6, 2000000, 7",
   })
   void sequentialStreamRoundTrips(int level, int inputSize, int readSize) throws Exception {
-    StreamLayer layer =
-        StreamLayer.builder(new ByteArrayInputStream(TestData.mixed(inputSize, inputSize)))
-            .compressionLevel(level)
-            .build();
+    byte[] input = TestData.mixed(inputSize, inputSize);
+    StreamLayer layer = TestData.layer(input, 1, level, StreamLayer.DEFAULT_BLOCK_SIZE);
 
-    assertRoundTrip(layer, TestData.mixed(inputSize, inputSize), readSize);
+    assertRoundTrip(layer, input, readSize);
   }
 
   /** Among the rows: level 0 with blocks of 4086 bytes, whose output fills 4 KiB exactly. */
@@ -63,12 +60,7 @@ class StreamLayerRoundTripTest {
   void parallelStreamRoundTrips(int workers, int level, int blockSize, int inputSize)
       throws Exception {
     byte[] input = TestData.mixed(inputSize, blockSize + inputSize);
-    StreamLayer layer =
-        StreamLayer.builder(new ByteArrayInputStream(input))
-            .parallelism(workers)
-            .compressionLevel(level)
-            .blockSize(blockSize)
-            .build();
+    StreamLayer layer = TestData.layer(input, workers, level, blockSize);
 
     assertRoundTrip(layer, input, 16384);
   }
@@ -77,11 +69,7 @@ class StreamLayerRoundTripTest {
   @CsvSource({"1", "3", "4096", "1000000"})
   void parallelStreamServesAnyReadSize(int readSize) throws Exception {
     byte[] input = TestData.mixed(200_000, 7);
-    StreamLayer layer =
-        StreamLayer.builder(new ByteArrayInputStream(input))
-            .parallelism(2)
-            .blockSize(40_000)
-            .build();
+    StreamLayer layer = TestData.layer(input, 2, 1, 40_000);
 
     assertRoundTrip(layer, input, readSize);
   }
@@ -97,11 +85,7 @@ class StreamLayerRoundTripTest {
   }
 
   private static Hash parallelDigest(byte[] input, int workers, int blockSize) throws Exception {
-    StreamLayer layer =
-        StreamLayer.builder(new ByteArrayInputStream(input))
-            .parallelism(workers)
-            .blockSize(blockSize)
-            .build();
+    StreamLayer layer = TestData.layer(input, workers, 1, blockSize);
     try (InputStream compressed = layer.compressed()) {
       compressed.transferTo(OutputStream.nullOutputStream());
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -64,33 +65,22 @@ class StreamLayerRulesTest {
     assertEquals(emitted.length, layer.size());
   }
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  void closingBeforeTheEndReleasesTheInputAndLeavesNoValues(int parallelism) throws IOException {
+  @ParameterizedTest(name = "parallelism {0}, closed after {1} bytes")
+  @CsvSource({"1, 0", "1, 1000", "2, 0", "2, 1000"})
+  void closingBeforeTheEndReleasesTheInputAndLeavesNoValues(int parallelism, int readFirst)
+      throws IOException {
     TrackingInputStream input = new TrackingInputStream(INPUT);
     StreamLayer layer = layer(input, parallelism);
 
     InputStream compressed = layer.compressed();
-    compressed.readNBytes(1000);
+    compressed.readNBytes(readFirst);
     compressed.close();
 
     assertTrue(input.closed(), "input closed");
+    assertEquals(readFirst > 0, input.bytesRead() > 0, "the input is read only when output is");
     assertNotComputed(layer, "was closed before its end");
     assertThrows(IOException.class, compressed::read, "reading a closed stream");
     assertThrows(AlreadyConsumedException.class, layer::compressed);
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  void closingBeforeAnyReadAlsoLeavesNoValues(int parallelism) throws IOException {
-    TrackingInputStream input = new TrackingInputStream(INPUT);
-    StreamLayer layer = layer(input, parallelism);
-
-    layer.compressed().close();
-
-    assertTrue(input.closed());
-    assertEquals(0, input.bytesRead());
-    assertNotComputed(layer, "was closed before its end");
   }
 
   @ParameterizedTest(name = "parallelism {0}")
@@ -111,26 +101,7 @@ class StreamLayerRulesTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2})
   void aFailingInputFailsTheStreamAndLeavesNoValues(int parallelism) throws IOException {
-    InputStream failing =
-        new InputStream() {
-          private int left = 200_000;
-
-          @Override
-          public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-              throw new IOException("disk gone");
-            }
-            int n = Math.min(len, left);
-            left -= n;
-            return n;
-          }
-        };
+    InputStream failing = TestData.failingAfter(Arrays.copyOf(INPUT, 200_000), "disk gone");
     StreamLayer layer = layer(failing, parallelism);
 
     InputStream compressed = layer.compressed();

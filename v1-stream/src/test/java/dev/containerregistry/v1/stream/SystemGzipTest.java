@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,12 +34,7 @@ class SystemGzipTest {
       throws Exception {
     assumeTrue(Files.isExecutable(GZIP), "no " + GZIP + " on this machine");
     byte[] input = TestData.mixed(inputSize, inputSize + 11);
-    StreamLayer layer =
-        StreamLayer.builder(new ByteArrayInputStream(input))
-            .parallelism(workers)
-            .compressionLevel(level)
-            .blockSize(blockSize)
-            .build();
+    StreamLayer layer = TestData.layer(input, workers, level, blockSize);
     Path file = directory.resolve("layer.tar.gz");
     try (InputStream compressed = layer.compressed()) {
       Files.copy(compressed, file);

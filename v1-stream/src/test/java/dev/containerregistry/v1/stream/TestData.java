@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
@@ -42,6 +43,27 @@ final class TestData {
       position += run;
     }
     return data;
+  }
+
+  /** A layer over {@code input} with the given options. */
+  static StreamLayer layer(byte[] input, int workers, int level, int blockSize) {
+    return StreamLayer.builder(new ByteArrayInputStream(input))
+        .parallelism(workers)
+        .compressionLevel(level)
+        .blockSize(blockSize)
+        .build();
+  }
+
+  /** An input that gives {@code data}, then fails with an IOException saying {@code message}. */
+  static InputStream failingAfter(byte[] data, String message) {
+    InputStream failure =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException(message);
+          }
+        };
+    return new SequenceInputStream(new ByteArrayInputStream(data), failure);
   }
 
   /** Everything {@code in} holds, read with a buffer of {@code bufferSize} bytes. */

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The sequential mode uses no thread but the reader's; the parallel mode's workers are gone once
@@ -36,49 +37,51 @@ class WorkerThreadsTest {
     assertEquals(before, workerThreads());
   }
 
-  @Test
-  void parallelWorkersAreGoneOnceTheStreamEnds() throws IOException {
+  /** How a parallel stream stops: every way must leave no worker behind. */
+  private enum Stop {
+    AT_ITS_END {
+      @Override
+      void stop(InputStream compressed) throws IOException {
+        compressed.readAllBytes();
+      }
+    },
+    CLOSED_EARLY {
+      @Override
+      void stop(InputStream compressed) throws IOException {
+        compressed.close();
+      }
+    },
+    BY_A_FAILING_INPUT {
+      @Override
+      InputStream input() {
+        return TestData.failingAfter(INPUT, "connection reset");
+      }
+
+      @Override
+      void stop(InputStream compressed) {
+        assertThrows(IOException.class, compressed::readAllBytes);
+      }
+    };
+
+    InputStream input() {
+      return new TrackingInputStream(INPUT);
+    }
+
+    abstract void stop(InputStream compressed) throws IOException;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Stop.class)
+  void parallelWorkersAreGoneOnceTheStreamStops(Stop how) throws IOException {
     Set<Thread> before = workerThreads();
-    InputStream compressed = parallelLayer(new TrackingInputStream(INPUT)).compressed();
+    InputStream compressed = parallelLayer(how.input()).compressed();
 
     compressed.readNBytes(1000);
     Set<Thread> started = newWorkers(before);
-    compressed.readAllBytes();
+    how.stop(compressed);
 
     assertFalse(started.isEmpty(), "workers ran");
     assertAllDaemonsAndGone(started, before);
-  }
-
-  @Test
-  void parallelWorkersAreGoneOnceTheStreamIsClosedEarly() throws IOException {
-    Set<Thread> before = workerThreads();
-    InputStream compressed = parallelLayer(new TrackingInputStream(INPUT)).compressed();
-
-    compressed.readNBytes(1000);
-    Set<Thread> started = newWorkers(before);
-    compressed.close();
-
-    assertFalse(started.isEmpty(), "workers ran");
-    assertAllDaemonsAndGone(started, before);
-  }
-
-  @Test
-  void parallelWorkersAreGoneOnceTheInputFails() {
-    Set<Thread> before = workerThreads();
-    InputStream failing =
-        new SequenceInputStream(
-            new TrackingInputStream(INPUT),
-            new InputStream() {
-              @Override
-              public int read() throws IOException {
-                throw new IOException("connection reset");
-              }
-            });
-    InputStream compressed = parallelLayer(failing).compressed();
-
-    assertThrows(IOException.class, compressed::readAllBytes);
-
-    assertAllDaemonsAndGone(newWorkers(before), before);
   }
 
   private static StreamLayer parallelLayer(InputStream input) {
