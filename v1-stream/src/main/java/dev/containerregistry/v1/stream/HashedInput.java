@@ -4,6 +4,7 @@ import dev.containerregistry.v1.Hash;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.util.zip.CRC32;
 
@@ -31,7 +32,7 @@ final class HashedInput implements Closeable {
     }
     int n;
     do {
-      n = in.read(buffer, offset, length);
+      n = readInput(buffer, offset, length);
     } while (n == 0);
     if (n < 0) {
       ended = true;
@@ -42,6 +43,21 @@ final class HashedInput implements Closeable {
     crc.update(buffer, offset, n);
     this.length += n;
     return n;
+  }
+
+  /**
+   * Reads from the input, naming the stream layer and how far it got when the input fails; an
+   * interruption passes as it is, so that callers still see it as one.
+   */
+  private int readInput(byte[] buffer, int offset, int length) throws IOException {
+    try {
+      return in.read(buffer, offset, length);
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException(
+          "reading the input of a stream layer failed after " + this.length + " bytes: " + e, e);
+    }
   }
 
   /** Reads until {@code length} bytes or the end of the input; returns how many were read. */

@@ -30,7 +30,6 @@ final class ParallelGzipStream extends GzipLayerStream {
   private final int maxInFlight;
   private final InputWindow window = new InputWindow();
   private final Deque<Future<Block>> inFlight = new ArrayDeque<>();
-  private final Deque<Block> spare = new ArrayDeque<>();
   private boolean lastSubmitted;
   private Block current;
   private int currentPosition;
@@ -47,11 +46,8 @@ final class ParallelGzipStream extends GzipLayerStream {
   @Override
   int body(byte[] buffer, int offset, int length) throws IOException {
     while (current == null || currentPosition == current.output().length()) {
-      if (current != null) {
-        spare.push(current);
-        current = null;
-      }
-      submitAhead();
+      submitAhead(current);
+      current = null;
       Future<Block> next = inFlight.poll();
       if (next == null) {
         workers.close();
@@ -72,15 +68,20 @@ final class ParallelGzipStream extends GzipLayerStream {
     workers.close();
   }
 
-  /** Reads and submits blocks until enough are in flight or the last one has been submitted. */
-  private void submitAhead() throws IOException {
+  /**
+   * Reads and submits blocks until enough are in flight or the last one has been submitted,
+   * filling {@code free} (the block just handed out, or null) before making a new one.
+   */
+  private void submitAhead(Block free) throws IOException {
     while (!lastSubmitted && inFlight.size() < maxInFlight) {
-      Block block = spare.isEmpty() ? new Block(blockSize) : spare.pop();
+      Block block = free != null ? free : new Block(blockSize);
+      free = null;
       block.fill(input, window);
       lastSubmitted = block.last();
       inFlight.add(workers.submit(block));
     }
   }
+
   private Block await(Future<Block> future) throws IOException {
     try {
       Block block = future.get();
@@ -92,7 +93,8 @@ final class ParallelGzipStream extends GzipLayerStream {
           "interrupted while waiting for block " + blocksHandedOut + " of a stream layer");
     } catch (ExecutionException e) {
       throw new IOException(
-          "compressing block " + blocksHandedOut + " of a stream layer failed", e.getCause());
+          "compressing block " + blocksHandedOut + " of a stream layer failed: " + e.getCause(),
+          e.getCause());
     }
   }
 }

@@ -107,6 +107,9 @@ class StreamLayerRulesTest {
     InputStream compressed = layer.compressed();
     IOException thrown = assertThrows(IOException.class, compressed::readAllBytes);
 
+    assertTrue(
+        thrown.getMessage().contains("input of a stream layer failed after 200000 bytes"),
+        thrown::getMessage);
     assertTrue(thrown.getMessage().contains("disk gone"), thrown::getMessage);
     assertNotComputed(layer, "failed");
     assertThrows(IOException.class, compressed::read, "a failed stream stays failed");
