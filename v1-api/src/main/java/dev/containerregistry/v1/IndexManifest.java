@@ -2,7 +2,6 @@ package dev.containerregistry.v1;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,14 +30,11 @@ public record IndexManifest(
 
   /** Refuses nulls and a schema version other than 2, and copies the collections. */
   public IndexManifest {
-    if (schemaVersion != Manifest.SCHEMA_VERSION) {
-      throw new IllegalArgumentException("an index has schemaVersion 2, got " + schemaVersion);
-    }
-    Objects.requireNonNull(mediaType, "mediaType");
+    annotations =
+        CommonFields.checked(
+                "an index", schemaVersion, mediaType, annotations, subject, artifactType)
+            .annotations();
     manifests = Copies.list(manifests, "manifests");
-    annotations = Copies.map(annotations, "annotations");
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(artifactType, "artifactType");
   }
 
   /**
@@ -49,20 +45,22 @@ public record IndexManifest(
    */
   public static IndexManifest parse(byte[] json) throws MalformedDocumentException {
     JsonFields in = Json.read(DOCUMENT, json);
-    CommonFields common = CommonFields.read(in);
-    return new IndexManifest(
-        common.schemaVersion(),
-        common.mediaType(),
-        in.list("manifests", Descriptor::read),
-        common.annotations(),
-        common.subject(),
-        common.artifactType());
+    return of(CommonFields.read(in), in.list("manifests", Descriptor::read));
+  }
+
+  private static IndexManifest of(CommonFields common, List<Descriptor> manifests) {
+    return common.into(
+        (version, type, annotations, subject, artifactType) ->
+            new IndexManifest(version, type, manifests, annotations, subject, artifactType));
+  }
+
+  private CommonFields common() {
+    return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType);
   }
 
   /** The canonical bytes: compact, fields in spec order, empty optional fields omitted. */
   public byte[] toJson() {
-    return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType)
-        .toJson(out -> out.objects("manifests", manifests, Descriptor::writeFields));
+    return common().toJson(out -> out.objects("manifests", manifests, Descriptor::writeFields));
   }
 
   /** A builder with schema version 2, no media type and no manifests. */
@@ -72,27 +70,17 @@ public record IndexManifest(
 
   /** A builder starting from this index. */
   public Builder toBuilder() {
-    return new Builder()
-        .mediaType(mediaType.orElse(null))
-        .manifests(manifests)
-        .annotations(annotations)
-        .subject(subject.orElse(null))
-        .artifactType(artifactType.orElse(null));
+    return new Builder().common(common()).manifests(manifests);
   }
 
-  /** Builds an {@link IndexManifest}. */
-  public static final class Builder {
-    private MediaType mediaType;
+  /** Builds an {@link IndexManifest}; the setters of the shared fields return this builder. */
+  public static final class Builder extends DocumentBuilder<Builder> {
     private List<Descriptor> manifests = List.of();
-    private Map<String, String> annotations = Map.of();
-    private Descriptor subject;
-    private MediaType artifactType;
 
     private Builder() {}
 
-    /** Sets the index's media type; null omits it. */
-    public Builder mediaType(MediaType mediaType) {
-      this.mediaType = mediaType;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -102,33 +90,9 @@ public record IndexManifest(
       return this;
     }
 
-    /** Sets the annotations. */
-    public Builder annotations(Map<String, String> annotations) {
-      this.annotations = annotations;
-      return this;
-    }
-
-    /** Sets the subject; null omits it. */
-    public Builder subject(Descriptor subject) {
-      this.subject = subject;
-      return this;
-    }
-
-    /** Sets the artifact type; null omits it. */
-    public Builder artifactType(MediaType artifactType) {
-      this.artifactType = artifactType;
-      return this;
-    }
-
     /** The index. */
     public IndexManifest build() {
-      return new IndexManifest(
-          Manifest.SCHEMA_VERSION,
-          Optional.ofNullable(mediaType),
-          manifests,
-          annotations,
-          Optional.ofNullable(subject),
-          Optional.ofNullable(artifactType));
+      return of(common(), manifests);
     }
   }
 }

@@ -36,15 +36,12 @@ public record Manifest(
 
   /** Refuses nulls and a schema version other than 2, and copies the collections. */
   public Manifest {
-    if (schemaVersion != SCHEMA_VERSION) {
-      throw new IllegalArgumentException("a manifest has schemaVersion 2, got " + schemaVersion);
-    }
-    Objects.requireNonNull(mediaType, "mediaType");
+    annotations =
+        CommonFields.checked(
+                "a manifest", schemaVersion, mediaType, annotations, subject, artifactType)
+            .annotations();
     Objects.requireNonNull(config, "config");
     layers = Copies.list(layers, "layers");
-    annotations = Copies.map(annotations, "annotations");
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(artifactType, "artifactType");
   }
 
   /**
@@ -55,20 +52,25 @@ public record Manifest(
    */
   public static Manifest parse(byte[] json) throws MalformedDocumentException {
     JsonFields in = Json.read(DOCUMENT, json);
-    CommonFields common = CommonFields.read(in);
-    return new Manifest(
-        common.schemaVersion(),
-        common.mediaType(),
+    return of(
+        CommonFields.read(in),
         in.requiredObject("config", Descriptor::read),
-        in.list("layers", Descriptor::read),
-        common.annotations(),
-        common.subject(),
-        common.artifactType());
+        in.list("layers", Descriptor::read));
+  }
+
+  private static Manifest of(CommonFields common, Descriptor config, List<Descriptor> layers) {
+    return common.into(
+        (version, type, annotations, subject, artifactType) ->
+            new Manifest(version, type, config, layers, annotations, subject, artifactType));
+  }
+
+  private CommonFields common() {
+    return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType);
   }
 
   /** The canonical bytes: compact, fields in spec order, empty optional fields omitted. */
   public byte[] toJson() {
-    return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType)
+    return common()
         .toJson(
             out -> {
               out.object("config", config, Descriptor::writeFields);
@@ -83,29 +85,18 @@ public record Manifest(
 
   /** A builder starting from this manifest. */
   public Builder toBuilder() {
-    return new Builder()
-        .mediaType(mediaType.orElse(null))
-        .config(config)
-        .layers(layers)
-        .annotations(annotations)
-        .subject(subject.orElse(null))
-        .artifactType(artifactType.orElse(null));
+    return new Builder().common(common()).config(config).layers(layers);
   }
 
-  /** Builds a {@link Manifest}. */
-  public static final class Builder {
-    private MediaType mediaType;
+  /** Builds a {@link Manifest}; the setters of the shared fields return this builder. */
+  public static final class Builder extends DocumentBuilder<Builder> {
     private Descriptor config;
     private List<Descriptor> layers = List.of();
-    private Map<String, String> annotations = Map.of();
-    private Descriptor subject;
-    private MediaType artifactType;
 
     private Builder() {}
 
-    /** Sets the manifest's media type; null omits it. */
-    public Builder mediaType(MediaType mediaType) {
-      this.mediaType = mediaType;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -121,34 +112,9 @@ public record Manifest(
       return this;
     }
 
-    /** Sets the annotations. */
-    public Builder annotations(Map<String, String> annotations) {
-      this.annotations = annotations;
-      return this;
-    }
-
-    /** Sets the subject; null omits it. */
-    public Builder subject(Descriptor subject) {
-      this.subject = subject;
-      return this;
-    }
-
-    /** Sets the artifact type; null omits it. */
-    public Builder artifactType(MediaType artifactType) {
-      this.artifactType = artifactType;
-      return this;
-    }
-
     /** The manifest. */
     public Manifest build() {
-      return new Manifest(
-          SCHEMA_VERSION,
-          Optional.ofNullable(mediaType),
-          config,
-          layers,
-          annotations,
-          Optional.ofNullable(subject),
-          Optional.ofNullable(artifactType));
+      return of(common(), config, layers);
     }
   }
 }
