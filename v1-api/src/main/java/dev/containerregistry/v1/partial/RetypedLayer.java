@@ -1,13 +1,10 @@
 package dev.containerregistry.v1.partial;
 
-import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** A layer seen with another media type; made by {@link Partial#withMediaType}. */
-final class RetypedLayer implements Layer {
+final class RetypedLayer extends ForwardingLayer {
 
   private final Layer layer;
   private final MediaType mediaType;
@@ -18,28 +15,8 @@ final class RetypedLayer implements Layer {
   }
 
   @Override
-  public Hash digest() throws IOException {
-    return layer.digest();
-  }
-
-  @Override
-  public Hash diffId() throws IOException {
-    return layer.diffId();
-  }
-
-  @Override
-  public InputStream compressed() throws IOException {
-    return layer.compressed();
-  }
-
-  @Override
-  public InputStream uncompressed() throws IOException {
-    return layer.uncompressed();
-  }
-
-  @Override
-  public long size() throws IOException {
-    return layer.size();
+  protected Layer delegate() {
+    return layer;
   }
 
   @Override

@@ -1,51 +1,36 @@
 package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Repository;
-import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
-import dev.containerregistry.v1.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.containerregistry.v1.partial.ForwardingLayer;
 import java.util.Objects;
 
 /**
  * A layer (or an image's config blob) together with the repository that already holds it, so that
  * a push to another repository of the same registry can mount it.
  */
-record LayerInRepository(Layer layer, Repository sourceRepository) implements MountableLayer {
+final class LayerInRepository extends ForwardingLayer implements MountableLayer {
 
-  LayerInRepository {
-    Objects.requireNonNull(layer, "layer");
-    Objects.requireNonNull(sourceRepository, "sourceRepository");
+  private final Layer layer;
+  private final Repository sourceRepository;
+
+  LayerInRepository(Layer layer, Repository sourceRepository) {
+    this.layer = Objects.requireNonNull(layer, "layer");
+    this.sourceRepository = Objects.requireNonNull(sourceRepository, "sourceRepository");
   }
 
   @Override
-  public Hash digest() throws IOException {
-    return layer.digest();
+  protected Layer delegate() {
+    return layer;
   }
 
   @Override
-  public Hash diffId() throws IOException {
-    return layer.diffId();
+  public Repository sourceRepository() {
+    return sourceRepository;
   }
 
   @Override
-  public InputStream compressed() throws IOException {
-    return layer.compressed();
-  }
-
-  @Override
-  public InputStream uncompressed() throws IOException {
-    return layer.uncompressed();
-  }
-
-  @Override
-  public long size() throws IOException {
-    return layer.size();
-  }
-
-  @Override
-  public MediaType mediaType() throws IOException {
-    return layer.mediaType();
+  public String toString() {
+    return "LayerInRepository[layer=" + layer + ", sourceRepository=" + sourceRepository + "]";
   }
 }
