@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Fills buffers with bytes that compress like the files of a real image: already-compressed
- * archives (random), program text and configuration (a skewed vocabulary), and executables
- * (skewed instruction-like byte sequences, constants, zero padding and string tables).
+ * archives (random), program text and configuration (a skewed vocabulary), and executables (skewed
+ * instruction-like byte sequences, constants, zero padding and string tables).
  */
 final class ContentGenerator {
 
@@ -139,8 +139,7 @@ final class ContentGenerator {
       word[i] = (byte) ('a' + random.nextInt(26));
     }
     if (random.nextInt(8) == 0) {
-      word[0] = (byte) "{}();=._/"
-          .getBytes(StandardCharsets.US_ASCII)[random.nextInt(9)];
+      word[0] = (byte) "{}();=._/".getBytes(StandardCharsets.US_ASCII)[random.nextInt(9)];
     }
     return word;
   }

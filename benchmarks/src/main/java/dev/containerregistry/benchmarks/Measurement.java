@@ -24,8 +24,7 @@ record Measurement(
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   /** Runs {@code pipeline} over {@code input} of {@code inputBytes} bytes, then closes it. */
-  static Measurement of(Pipeline pipeline, InputStream input, long inputBytes)
-      throws IOException {
+  static Measurement of(Pipeline pipeline, InputStream input, long inputBytes) throws IOException {
     List<MemoryPoolMXBean> heapPools =
         ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)

@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One way to turn an uncompressed tar into gzip bytes with their hashes: the bare JDK pipeline
- * (the yardstick) or a {@link StreamLayer}. Both read their input with 64 KiB buffers.
+ * One way to turn an uncompressed tar into gzip bytes with their hashes: the bare JDK pipeline (the
+ * yardstick) or a {@link StreamLayer}. Both read their input with 64 KiB buffers.
  */
 interface Pipeline {
 

@@ -92,8 +92,10 @@ final class RealisticTar extends InputStream {
         };
     long room = size - started - TarHeader.BLOCK - END_OF_ARCHIVE;
     fileSize = Math.max(0, Math.min(fileSize, room));
-    String name = String.format("usr/lib/pkg%03d/file%06d.%s", files / 100, files,
-        kind.name().toLowerCase(Locale.ROOT));
+    String name =
+        String.format(
+            "usr/lib/pkg%03d/file%06d.%s",
+            files / 100, files, kind.name().toLowerCase(Locale.ROOT));
     files++;
     TarHeader.write(chunk, name, fileSize);
     chunkLimit = TarHeader.BLOCK;

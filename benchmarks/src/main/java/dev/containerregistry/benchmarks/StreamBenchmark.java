@@ -19,11 +19,11 @@ import java.util.Map;
  *
  * <p>Options: {@code --size-mib N} (the tar, default 512), {@code --rounds N} (default 3), {@code
  * --big-gib N} (the long stream, default 4; 0 skips it), {@code --big-level N} and {@code
- * --big-workers N} (its StreamLayer options, default 1 and 1), {@code --seed N} (default 1),
- * {@code --dir PATH} (where the tar is written, default the temp directory).
+ * --big-workers N} (its StreamLayer options, default 1 and 1), {@code --seed N} (default 1), {@code
+ * --dir PATH} (where the tar is written, default the temp directory).
  *
- * <p>The runs are interleaved round by round so that a noisy neighbour slows all of them alike;
- * the report gives each pipeline's best and median throughput.
+ * <p>The runs are interleaved round by round so that a noisy neighbour slows all of them alike; the
+ * report gives each pipeline's best and median throughput.
  */
 public final class StreamBenchmark {
 
@@ -130,8 +130,7 @@ public final class StreamBenchmark {
     Map<String, Double> median = new HashMap<>();
     for (Map.Entry<Pipeline, List<Measurement>> entry : runs.entrySet()) {
       List<Measurement> measurements = entry.getValue();
-      List<Double> speeds =
-          measurements.stream().map(Measurement::mibPerSecond).sorted().toList();
+      List<Double> speeds = measurements.stream().map(Measurement::mibPerSecond).sorted().toList();
       Measurement first = measurements.get(0);
       String label = entry.getKey().label();
       best.put(label, speeds.get(speeds.size() - 1));
@@ -152,7 +151,10 @@ public final class StreamBenchmark {
     ratio(best, median, "StreamLayer, level 1", "bare GZIPOutputStream+sha256, level 1");
     ratio(best, median, "StreamLayer, level 6", "bare GZIPOutputStream+sha256, level 6");
     ratio(best, median, "StreamLayer, level 6, 2 workers", "StreamLayer, level 6");
-    ratio(best, median, "StreamLayer, level 6, 2 workers, 4 KiB reads",
+    ratio(
+        best,
+        median,
+        "StreamLayer, level 6, 2 workers, 4 KiB reads",
         "StreamLayer, level 6, 2 workers");
   }
 
@@ -227,7 +229,8 @@ public final class StreamBenchmark {
         throw new IllegalArgumentException(
             "options are '--name value' pairs (size-mib, rounds, big-gib, big-level, big-workers,"
                 + " seed, dir), got '"
-                + args[i] + "'");
+                + args[i]
+                + "'");
       }
       options.put(args[i].substring(2), args[i + 1]);
     }

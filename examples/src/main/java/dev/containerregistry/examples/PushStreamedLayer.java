@@ -18,9 +18,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Streams a tar from standard input into a layer, puts it on an empty OCI image with a small
- * config and a history entry, and pushes the image: {@code java ... PushStreamedLayer localhost:5000/demo/streamed:latest < layer.tar}.
- * The tar is read once, compressed and hashed as it is uploaded, and never held in memory.
+ * Streams a tar from standard input into a layer, puts it on an empty OCI image with a small config
+ * and a history entry, and pushes the image: {@code java ... PushStreamedLayer
+ * localhost:5000/demo/streamed:latest < layer.tar}. The tar is read once, compressed and hashed as
+ * it is uploaded, and never held in memory.
  */
 public final class PushStreamedLayer {
   private PushStreamedLayer() {}
@@ -33,7 +34,10 @@ public final class PushStreamedLayer {
     push(Reference.parse(args[0]), System.in, System.out);
   }
 
-  /** Pushes the tar read from {@code tar} as a one-layer image to {@code ref}, reporting to {@code out}. */
+  /**
+   * Pushes the tar read from {@code tar} as a one-layer image to {@code ref}, reporting to {@code
+   * out}.
+   */
   public static Image push(Reference ref, InputStream tar, PrintStream out) throws Exception {
     long start = System.nanoTime();
 

@@ -31,8 +31,10 @@ class AuthHarnessTest {
   void basicAuthRegistryAcceptsOnlyItsUser() throws Exception {
     try (RegistryContainer registry = AuthRegistries.basic("alice", "s3cret")) {
       assertEquals(401, get(registry.baseUri().resolve("/v2/"), null).statusCode());
-      assertEquals(200, get(registry.baseUri().resolve("/v2/"), basic("alice", "s3cret")).statusCode());
-      assertEquals(401, get(registry.baseUri().resolve("/v2/"), basic("alice", "wrong")).statusCode());
+      assertEquals(
+          200, get(registry.baseUri().resolve("/v2/"), basic("alice", "s3cret")).statusCode());
+      assertEquals(
+          401, get(registry.baseUri().resolve("/v2/"), basic("alice", "wrong")).statusCode());
     }
   }
 
@@ -48,8 +50,14 @@ class AuthHarnessTest {
           challenge.headers().firstValue("WWW-Authenticate").orElse("").contains(tokens.realm()));
 
       String body =
-          get(URI.create(tokens.realm() + "?service=" + TokenServer.SERVICE
-                  + "&scope=repository:demo:pull"), basic("bob", "pw")).body();
+          get(
+                  URI.create(
+                      tokens.realm()
+                          + "?service="
+                          + TokenServer.SERVICE
+                          + "&scope=repository:demo:pull"),
+                  basic("bob", "pw"))
+              .body();
       String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
       HttpResponse<String> tags =
           get(registry.baseUri().resolve("/v2/demo/tags/list"), "Bearer " + token);

@@ -10,8 +10,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * A running {@code registry:2} container reached over plain HTTP on loopback. Most tests share one
- * started per run through {@link RegistryExtension}; tests that need another configuration (auth,
- * a different storage setting) start their own with {@link #start(Map)} and close it.
+ * started per run through {@link RegistryExtension}; tests that need another configuration (auth, a
+ * different storage setting) start their own with {@link #start(Map)} and close it.
  */
 public final class RegistryContainer implements AutoCloseable {
   static final DockerImageName IMAGE = DockerImageName.parse("registry:2");

@@ -1,7 +1,7 @@
 package dev.containerregistry.it;
 
-import java.util.Map;
 import dev.containerregistry.it.support.Prerequisites;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,8 +10,8 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Gives tests a {@link RegistryContainer} shared by the whole run (started on first use, stopped
- * when the run ends). Without Docker the tests are skipped with a message, except under
- * {@code CI=true}, where a missing Docker engine fails them instead.
+ * when the run ends). Without Docker the tests are skipped with a message, except under {@code
+ * CI=true}, where a missing Docker engine fails them instead.
  *
  * <pre>{@code
  * @ExtendWith(RegistryExtension.class)

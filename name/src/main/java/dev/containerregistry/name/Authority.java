@@ -40,9 +40,9 @@ final class Authority {
 
   private static boolean isAllowed(char c) {
     return c >= 0x80
-        || c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || c >= '0' && c <= '9'
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || PUNCTUATION_ALLOWED.indexOf(c) >= 0;
   }
 

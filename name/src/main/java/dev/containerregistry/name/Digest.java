@@ -3,8 +3,8 @@ package dev.containerregistry.name;
 import java.util.Objects;
 
 /**
- * A reference to content by digest, such as {@code gcr.io/project-id/image@sha256:...}. Only
- * {@code sha256} digests are accepted. Immutable; see {@link Reference} for equality.
+ * A reference to content by digest, such as {@code gcr.io/project-id/image@sha256:...}. Only {@code
+ * sha256} digests are accepted. Immutable; see {@link Reference} for equality.
  */
 public final class Digest implements Reference {
 
@@ -19,8 +19,8 @@ public final class Digest implements Reference {
   }
 
   /**
-   * Parses {@code [registry/]path[:tag]@sha256:<64 lower-case hex>}. A tag before the {@code @}
-   * is allowed and ignored: it is not part of {@link #name()}, but {@link #toString()} keeps it.
+   * Parses {@code [registry/]path[:tag]@sha256:<64 lower-case hex>}. A tag before the {@code @} is
+   * allowed and ignored: it is not part of {@link #name()}, but {@link #toString()} keeps it.
    *
    * @throws BadNameException if there is not exactly one {@code @}, the digest is not {@code
    *     sha256:} and 64 lower-case hex characters, or the repository breaks its rules
@@ -45,8 +45,8 @@ public final class Digest implements Reference {
 
   /**
    * When {@code base} reads as a tag reference, the full name of its repository, which drops the
-   * tag and spells out the defaults; otherwise {@code base} as it is. The result is then parsed
-   * as a repository, as the reference design does.
+   * tag and spells out the defaults; otherwise {@code base} as it is. The result is then parsed as
+   * a repository, as the reference design does.
    */
   private static String withoutTag(String base, ParseSettings settings) {
     try {

@@ -37,7 +37,7 @@ final class ElementRules {
     }
     for (int i = DIGEST_PREFIX.length(); i < digest.length(); i++) {
       char c = digest.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
         throw new BadNameException("a sha256 digest must be lower-case hex", input);
       }
     }

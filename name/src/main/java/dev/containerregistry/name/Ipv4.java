@@ -29,7 +29,7 @@ final class Ipv4 {
   /** The value of the digits {@code s[start, end)}, or -1 when they are not a valid field. */
   private static int field(String s, int start, int end) {
     int length = end - start;
-    if (length < 1 || length > 3 || length > 1 && s.charAt(start) == '0') {
+    if (length < 1 || length > 3 || (length > 1 && s.charAt(start) == '0')) {
       return -1;
     }
     int value = 0;

@@ -20,8 +20,8 @@ public final class NameOption {
   }
 
   /**
-   * Strict validation: the registry, the full repository path (with {@code library/} on Docker
-   * Hub) and the tag must all be written out.
+   * Strict validation: the registry, the full repository path (with {@code library/} on Docker Hub)
+   * and the tag must all be written out.
    */
   public static NameOption strict() {
     return new NameOption("strict", s -> s.withStrict(true));

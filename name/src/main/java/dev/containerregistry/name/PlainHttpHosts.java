@@ -46,7 +46,7 @@ final class PlainHttpHosts {
       return false;
     }
     return registry.length() == host.length()
-        || registry.charAt(host.length()) == ':' && isShortPort(registry, host.length() + 1);
+        || (registry.charAt(host.length()) == ':' && isShortPort(registry, host.length() + 1));
   }
 
   /** Whether the rest of {@code s} from {@code from} on is 1 to 5 ASCII digits. */

@@ -23,8 +23,8 @@ public final class Repository {
 
   /**
    * Parses {@code [registry/]path}. The first path element is the registry when it is {@code
-   * localhost} or contains a {@code .} or a {@code :}; otherwise the default registry is assumed.
-   * A one-element path on Docker Hub is in the {@code library/} namespace.
+   * localhost} or contains a {@code .} or a {@code :}; otherwise the default registry is assumed. A
+   * one-element path on Docker Hub is in the {@code library/} namespace.
    *
    * @throws BadNameException if the path or the registry break their rules, or if under {@link
    *     NameOption#strict()} the registry or the {@code library/} namespace is left out

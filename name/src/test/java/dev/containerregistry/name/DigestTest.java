@@ -1,5 +1,6 @@
 package dev.containerregistry.name;
 
+import java.util.Locale;
 import static dev.containerregistry.name.GoodAndBadNames.BAD_DIGESTS;
 import static dev.containerregistry.name.GoodAndBadNames.STRICT_DIGESTS;
 import static dev.containerregistry.name.GoodAndBadNames.STRICT_TAG_DIGESTS;
@@ -94,7 +95,7 @@ class DigestTest {
 
     assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex + "0"));
     assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex.substring(1)));
-    assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex.toUpperCase()));
+    assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex.toUpperCase(Locale.ROOT)));
     assertThrows(BadNameException.class, () -> Digest.parse("repo@SHA256:" + hex));
   }
 }

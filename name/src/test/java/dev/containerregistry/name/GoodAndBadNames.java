@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The tables of good and bad names that the reference design tests itself with, shared by the
- * tests of each kind of name and by the round-trip properties.
+ * The tables of good and bad names that the reference design tests itself with, shared by the tests
+ * of each kind of name and by the round-trip properties.
  */
 final class GoodAndBadNames {
 
@@ -73,8 +73,7 @@ final class GoodAndBadNames {
           "example.text:8443/foo/bar:latest@" + VALID_DIGEST,
           "example.text/foo/bar:v1.0.0-alpine@" + VALID_DIGEST);
   static final List<String> WEAK_DIGESTS =
-      List.of(
-          "namespace/pathcomponent/image@" + VALID_DIGEST, "library/ubuntu@" + VALID_DIGEST);
+      List.of("namespace/pathcomponent/image@" + VALID_DIGEST, "library/ubuntu@" + VALID_DIGEST);
   static final List<String> WEAK_TAG_DIGESTS =
       List.of("nginx:latest@" + VALID_DIGEST, "library/nginx:latest@" + VALID_DIGEST);
   static final List<String> BAD_DIGESTS =

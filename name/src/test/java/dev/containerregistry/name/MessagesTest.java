@@ -28,8 +28,6 @@ class MessagesTest {
 
   private static final Named<Function<String, Object>> REGISTRY =
       parser("registry", Registry::parse);
-  private static final Named<Function<String, Object>> STRICT_REGISTRY =
-      parser("strict registry", s -> Registry.parse(s, NameOption.strict()));
   private static final Named<Function<String, Object>> REPOSITORY =
       parser("repository", Repository::parse);
   private static final Named<Function<String, Object>> STRICT_REPOSITORY =
@@ -44,37 +42,57 @@ class MessagesTest {
   static Stream<Arguments> refusals() {
     return Stream.of(
         Arguments.of(REPOSITORY, "gcr.io/Bad", REPOSITORY_CHARS),
-        Arguments.of(REPOSITORY, "gcr.io/" + "a".repeat(256),
+        Arguments.of(
+            REPOSITORY,
+            "gcr.io/" + "a".repeat(256),
             "repository must be between 1 and 255 characters in length"),
-        Arguments.of(REPOSITORY, "gcr.io/",
-            "repository must be between 1 and 255 characters in length"),
-        Arguments.of(STRICT_REPOSITORY, "ubuntu",
+        Arguments.of(
+            REPOSITORY, "gcr.io/", "repository must be between 1 and 255 characters in length"),
+        Arguments.of(
+            STRICT_REPOSITORY,
+            "ubuntu",
             "strict validation requires the registry to be explicitly defined"),
-        Arguments.of(STRICT_REPOSITORY, "index.docker.io/ubuntu",
+        Arguments.of(
+            STRICT_REPOSITORY,
+            "index.docker.io/ubuntu",
             "strict validation requires the full repository path (missing 'library')"),
-        Arguments.of(REGISTRY, "white space",
+        Arguments.of(
+            REGISTRY,
+            "white space",
             "registries must be valid RFC 3986 URI authorities (host[:port])"),
-        Arguments.of(REPOSITORY, "gcr.io:x/image",
+        Arguments.of(
+            REPOSITORY,
+            "gcr.io:x/image",
             "registries must be valid RFC 3986 URI authorities (host[:port])"),
         Arguments.of(TAG, "library/ubuntu:", "a tag name must follow the colon"),
-        Arguments.of(TAG, "gcr.io/project-id/wrong-length:white space",
+        Arguments.of(
+            TAG,
+            "gcr.io/project-id/wrong-length:white space",
             "tag can only contain the characters"
                 + " 'abcdefghijklmnopqrstuvwxyz0123456789_-.ABCDEFGHIJKLMNOPQRSTUVWXYZ'"),
-        Arguments.of(TAG, "image:" + "t".repeat(129),
-            "tag must be between 1 and 128 characters in length"),
-        Arguments.of(STRICT_TAG, "gcr.io/project-id/image",
+        Arguments.of(
+            TAG, "image:" + "t".repeat(129), "tag must be between 1 and 128 characters in length"),
+        Arguments.of(
+            STRICT_TAG,
+            "gcr.io/project-id/image",
             "strict validation requires the tag to be explicitly defined"),
         Arguments.of(TAG, "Upper/image:v1", REPOSITORY_CHARS),
         Arguments.of(DIGEST, "repo@" + VALID_DIGEST + "@" + VALID_DIGEST, ONE_AT),
-        Arguments.of(DIGEST, "gcr.io/project-id/unknown-alg@unknown:abc123",
+        Arguments.of(
+            DIGEST,
+            "gcr.io/project-id/unknown-alg@unknown:abc123",
             "unsupported digest algorithm, only 'sha256:' is accepted"),
-        Arguments.of(DIGEST, "gcr.io/project-id/wrong-length@sha256:d34db33fd34db33f",
+        Arguments.of(
+            DIGEST,
+            "gcr.io/project-id/wrong-length@sha256:d34db33fd34db33f",
             "a sha256 digest must have 64 hex characters, not 16"),
-        Arguments.of(DIGEST, "repo@sha256:" + "sh".repeat(32),
-            "a sha256 digest must be lower-case hex"),
+        Arguments.of(
+            DIGEST, "repo@sha256:" + "sh".repeat(32), "a sha256 digest must be lower-case hex"),
         Arguments.of(DIGEST, "library/nginx:@" + VALID_DIGEST, REPOSITORY_CHARS),
         Arguments.of(REFERENCE, "ubuntu:", "a tag name must follow the colon"),
-        Arguments.of(REFERENCE, "@@",
+        Arguments.of(
+            REFERENCE,
+            "@@",
             "neither a tag (" + REPOSITORY_CHARS + ") nor a digest (" + ONE_AT + ")"));
   }
 

@@ -22,8 +22,7 @@ class NameOptionTest {
     Tag.parse("ubuntu", NameOption.strict(), NameOption.weak());
 
     assertThrows(
-        BadNameException.class,
-        () -> Tag.parse("ubuntu", NameOption.weak(), NameOption.strict()));
+        BadNameException.class, () -> Tag.parse("ubuntu", NameOption.weak(), NameOption.strict()));
     assertEquals(
         "b.example/ubuntu:latest",
         Tag.parse(

@@ -38,8 +38,7 @@ record CommonFields(
       Optional<Descriptor> subject,
       Optional<MediaType> artifactType) {
     if (schemaVersion != Manifest.SCHEMA_VERSION) {
-      throw new IllegalArgumentException(
-          document + " has schemaVersion 2, got " + schemaVersion);
+      throw new IllegalArgumentException(document + " has schemaVersion 2, got " + schemaVersion);
     }
     return new CommonFields(schemaVersion, mediaType, annotations, subject, artifactType);
   }

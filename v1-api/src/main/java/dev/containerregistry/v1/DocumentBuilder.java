@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The setters an image manifest's builder and an image index's builder share: the fields of
- * {@link CommonFields}, gathered with schema version 2.
+ * The setters an image manifest's builder and an image index's builder share: the fields of {@link
+ * CommonFields}, gathered with schema version 2.
  *
  * @param <B> the concrete builder, returned by every setter
  */

@@ -45,9 +45,11 @@ class AuthEndToEndTest {
       Validate.image(pulled);
 
       assertUnauthorized(registry, () -> Remote.image(ref, as("alice", "wrong")));
-      assertUnauthorized(registry, () -> Remote.write(ref, Randoms.image(64, 1), as("alice", "wrong")));
-      assertUnauthorized(registry, () -> Remote.image(ref, RemoteOptions.builder()
-          .auth(Authenticator.anonymous()).build()));
+      assertUnauthorized(
+          registry, () -> Remote.write(ref, Randoms.image(64, 1), as("alice", "wrong")));
+      assertUnauthorized(
+          registry,
+          () -> Remote.image(ref, RemoteOptions.builder().auth(Authenticator.anonymous()).build()));
     }
   }
 
@@ -70,8 +72,11 @@ class AuthEndToEndTest {
       IOException denied =
           assertThrows(
               IOException.class,
-              () -> Remote.write(Reference.parse(registry.ref("team/app:2")), Randoms.image(64, 1),
-                  as("carol", "carol-pw")));
+              () ->
+                  Remote.write(
+                      Reference.parse(registry.ref("team/app:2")),
+                      Randoms.image(64, 1),
+                      as("carol", "carol-pw")));
       assertTrue(denied.getMessage().contains(registry.hostPort()), denied.getMessage());
       assertUnauthorized(registry, () -> Remote.image(ref, as("bob", "not-bobs")));
     }

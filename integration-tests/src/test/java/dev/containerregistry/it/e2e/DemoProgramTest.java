@@ -22,7 +22,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The program behind scripts/demo, run against registry:2 and checked by skopeo and the pull side. */
+/**
+ * The program behind scripts/demo, run against registry:2 and checked by skopeo and the pull side.
+ */
 @ExtendWith(RegistryExtension.class)
 class DemoProgramTest {
 
@@ -35,7 +37,9 @@ class DemoProgramTest {
 
     Image pushed =
         PushStreamedLayer.push(
-            ref, new ByteArrayInputStream(tar), new PrintStream(printed, true, StandardCharsets.UTF_8));
+            ref,
+            new ByteArrayInputStream(tar),
+            new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     String report = printed.toString(StandardCharsets.UTF_8);
     assertTrue(report.contains("manifest  " + pushed.digest()), report);

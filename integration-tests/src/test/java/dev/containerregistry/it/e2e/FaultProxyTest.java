@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A proxy of our own between the client and registry:2 cuts the connection once in the middle of
- * a streamed layer's upload: the resumable (chunked) mode asks the registry where the upload
- * stands and finishes the push; the single-PATCH mode fails clearly and leaves no tag behind.
+ * A proxy of our own between the client and registry:2 cuts the connection once in the middle of a
+ * streamed layer's upload: the resumable (chunked) mode asks the registry where the upload stands
+ * and finishes the push; the single-PATCH mode fails clearly and leaves no tag behind.
  */
 @ExtendWith(RegistryExtension.class)
 class FaultProxyTest {
@@ -86,6 +86,7 @@ class FaultProxyTest {
 
   private static Image streamedImage() {
     return Mutate.appendLayers(
-        Empty.image(), StreamLayer.builder(TarStreams.of(LAYER_BYTES, 5)).compressionLevel(0).build());
+        Empty.image(),
+        StreamLayer.builder(TarStreams.of(LAYER_BYTES, 5)).compressionLevel(0).build());
   }
 }

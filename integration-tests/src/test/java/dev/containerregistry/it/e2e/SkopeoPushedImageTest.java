@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The other direction: an OCI layout written by hand (no SDK code), pushed by skopeo, is pulled
- * and validated by the SDK with the digests the layout was written with.
+ * The other direction: an OCI layout written by hand (no SDK code), pushed by skopeo, is pulled and
+ * validated by the SDK with the digests the layout was written with.
  */
 @ExtendWith(RegistryExtension.class)
 class SkopeoPushedImageTest {
@@ -38,14 +38,24 @@ class SkopeoPushedImageTest {
     byte[] layer = gzip(tar);
     byte[] config =
         ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/hello\"]},"
-                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Hash.sha256(tar) + "\"]}}")
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + Hash.sha256(tar)
+                + "\"]}}")
             .getBytes(StandardCharsets.UTF_8);
     byte[] manifest =
         ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
-                + "\"digest\":\"" + Hash.sha256(config) + "\",\"size\":" + config.length + "},"
+                + "\"digest\":\""
+                + Hash.sha256(config)
+                + "\",\"size\":"
+                + config.length
+                + "},"
                 + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\","
-                + "\"digest\":\"" + Hash.sha256(layer) + "\",\"size\":" + layer.length + "}]}")
+                + "\"digest\":\""
+                + Hash.sha256(layer)
+                + "\",\"size\":"
+                + layer.length
+                + "}]}")
             .getBytes(StandardCharsets.UTF_8);
     writeLayout(layout, manifest, config, layer);
     Reference ref = Reference.parse(registry.ref("from/skopeo:v1"));
@@ -76,7 +86,9 @@ class SkopeoPushedImageTest {
         dir.resolve("index.json"),
         "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
             + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
-            + Hash.sha256(manifest) + "\",\"size\":" + manifest.length
+            + Hash.sha256(manifest)
+            + "\",\"size\":"
+            + manifest.length
             + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"v1\"}}]}");
   }
 

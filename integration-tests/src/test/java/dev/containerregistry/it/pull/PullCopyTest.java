@@ -59,7 +59,8 @@ class PullCopyTest {
     RawPush push = new RawPush(registry);
     RawPush.Pushed amd = push.image("pull/copy-index-src", "amd64", AMD64, 2, 21);
     RawPush.Pushed arm = push.image("pull/copy-index-src", "arm64", ARM64, 2, 22);
-    byte[] index = push.index("pull/copy-index-src", "v1", List.of(amd, arm), List.of(AMD64, ARM64));
+    byte[] index =
+        push.index("pull/copy-index-src", "v1", List.of(amd, arm), List.of(AMD64, ARM64));
 
     Remote.copy(
         Reference.parse(registry.ref("pull/copy-index-src:v1")),
@@ -88,18 +89,21 @@ class PullCopyTest {
     RawPush.Pushed arm = push.image("pull/copy-bad-src", "arm64", ARM64, 1, 24);
     push.index("pull/copy-bad-src", "v1", List.of(amd, arm), List.of(AMD64, ARM64));
     Remote.delete(
-        Reference.parse(registry.ref("pull/copy-bad-src@" + arm.digest())), RemoteOptions.defaults());
+        Reference.parse(registry.ref("pull/copy-bad-src@" + arm.digest())),
+        RemoteOptions.defaults());
 
     Reference source = Reference.parse(registry.ref("pull/copy-bad-src:v1"));
     Reference destination = Reference.parse(registry.ref("pull/copy-bad-dst:v1"));
     TransportException e =
         assertThrows(
-            TransportException.class, () -> Remote.copy(source, destination, RemoteOptions.defaults()));
+            TransportException.class,
+            () -> Remote.copy(source, destination, RemoteOptions.defaults()));
     assertTrue(e.hasCode(ErrorCode.MANIFEST_UNKNOWN), e.getMessage());
 
     assertEquals(404, push.status("/v2/pull/copy-bad-dst/manifests/v1"));
     assertEquals(404, push.status("/v2/pull/copy-bad-dst/manifests/" + amd.digest()));
-    assertEquals(404, push.status("/v2/pull/copy-bad-dst/blobs/" + Hash.sha256(amd.layers().get(0))));
+    assertEquals(
+        404, push.status("/v2/pull/copy-bad-dst/blobs/" + Hash.sha256(amd.layers().get(0))));
   }
 
   /** The manifest bytes a registry serves, read through the SDK. */

@@ -69,7 +69,8 @@ class PullListDeleteTest {
     assertTrue(
         repositories.containsAll(List.of("pull/catalog-a", "pull/catalog-b", "pull/catalog-c")),
         repositories.toString());
-    assertEquals(repositories.size(), repositories.stream().distinct().count(), repositories.toString());
+    assertEquals(
+        repositories.size(), repositories.stream().distinct().count(), repositories.toString());
     assertTrue(pages.size() >= repositories.size(), "one page per repository: " + pages);
     assertTrue(pages.stream().allMatch(query -> query.contains("n=1")), pages.toString());
   }
@@ -84,7 +85,8 @@ class PullListDeleteTest {
     Remote.delete(byDigest, RemoteOptions.defaults());
 
     TransportException gone =
-        assertThrows(TransportException.class, () -> Remote.get(byDigest, RemoteOptions.defaults()));
+        assertThrows(
+            TransportException.class, () -> Remote.get(byDigest, RemoteOptions.defaults()));
     assertEquals(404, gone.status());
     assertTrue(gone.hasCode(ErrorCode.MANIFEST_UNKNOWN), gone.getMessage());
     Reference byTag = Reference.parse(registry.ref("pull/delete:v1"));
@@ -99,10 +101,13 @@ class PullListDeleteTest {
     Reference byTag = Reference.parse(registry.ref("pull/delete-tag:v1"));
 
     TransportException refused =
-        assertThrows(TransportException.class, () -> Remote.delete(byTag, RemoteOptions.defaults()));
+        assertThrows(
+            TransportException.class, () -> Remote.delete(byTag, RemoteOptions.defaults()));
 
-    assertTrue(refused.getMessage().contains("deletes manifests by digest only"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("deletes manifests by digest only"), refused.getMessage());
     assertTrue(refused.getMessage().contains(byTag.toString()), refused.getMessage());
-    assertEquals(image.digest(), Remote.head(byTag, RemoteOptions.defaults()).digest(), "still there");
+    assertEquals(
+        image.digest(), Remote.head(byTag, RemoteOptions.defaults()).digest(), "still there");
   }
 }

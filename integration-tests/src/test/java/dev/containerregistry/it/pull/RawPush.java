@@ -59,7 +59,8 @@ final class RawPush {
       layerDescriptors.add(Descriptor.of(MediaType.OCI_LAYER, layer.length, Hash.sha256(layer)));
       diffIds.add(Hash.sha256(tar));
     }
-    byte[] config = ConfigFile.builder().platform(platform).rootFs(RootFs.of(diffIds)).build().toJson();
+    byte[] config =
+        ConfigFile.builder().platform(platform).rootFs(RootFs.of(diffIds)).build().toJson();
     blob(repo, config);
     byte[] manifest =
         Manifest.builder()
@@ -83,7 +84,11 @@ final class RawPush {
               .withPlatform(platforms.get(i)));
     }
     byte[] index =
-        IndexManifest.builder().mediaType(MediaType.OCI_IMAGE_INDEX).manifests(descriptors).build().toJson();
+        IndexManifest.builder()
+            .mediaType(MediaType.OCI_IMAGE_INDEX)
+            .manifests(descriptors)
+            .build()
+            .toJson();
     manifest(repo, tag, MediaType.OCI_IMAGE_INDEX, index);
     return index;
   }

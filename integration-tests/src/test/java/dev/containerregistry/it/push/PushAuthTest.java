@@ -37,7 +37,10 @@ class PushAuthTest {
   }
 
   private static RemoteOptions as(String user, String password) {
-    return RemoteOptions.builder().auth(Authenticator.basic(user, password)).retry(RetryPolicy.none()).build();
+    return RemoteOptions.builder()
+        .auth(Authenticator.basic(user, password))
+        .retry(RetryPolicy.none())
+        .build();
   }
 
   @Test
@@ -47,7 +50,11 @@ class PushAuthTest {
       Remote.write(Reference.parse(registry.ref("basic/app:v1")), image, as("alice", "s3cret"));
 
       IOException e =
-          assertThrows(IOException.class, () -> Remote.write(Reference.parse(registry.ref("basic/app:v2")), image, as("alice", "wrong")));
+          assertThrows(
+              IOException.class,
+              () ->
+                  Remote.write(
+                      Reference.parse(registry.ref("basic/app:v2")), image, as("alice", "wrong")));
       assertTrue(causedByCode(e, ErrorCode.UNAUTHORIZED), e.toString());
       assertFalse(e.getMessage().contains("wrong"), "no password in " + e.getMessage());
     }
@@ -56,7 +63,8 @@ class PushAuthTest {
   @Test
   void pushesAndMountsWithTokensReusingThem(@TempDir Path dir) throws Exception {
     Image image = Randoms.image(20_000, 3);
-    Map<String, TokenServer.User> users = Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
+    Map<String, TokenServer.User> users =
+        Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
     try (TokenServer tokens = new TokenServer(users, dir);
         RegistryContainer registry = AuthRegistries.token(tokens)) {
       Reference source = Reference.parse(registry.ref("token/source:v1"));
@@ -66,19 +74,27 @@ class PushAuthTest {
 
       Recorder recorder = new Recorder();
       Reference target = Reference.parse(registry.ref("token/target:v1"));
-      Remote.write(target, PushMountTest.fromRepository(image, source.context()), as("bob", "pw").toBuilder().progress(recorder).build());
+      Remote.write(
+          target,
+          PushMountTest.fromRepository(image, source.context()),
+          as("bob", "pw").toBuilder().progress(recorder).build());
 
       assertEquals(0, recorder.bytesSent(), recorder.events.toString());
       RegistryHttp http = new RegistryHttp(registry);
-      assertThrows(IOException.class, () -> http.manifest("token/target", "v1"), "anonymous reads are refused");
+      assertThrows(
+          IOException.class,
+          () -> http.manifest("token/target", "v1"),
+          "anonymous reads are refused");
       assertEquals(afterFirstPush + 1, tokens.tokensIssued());
     }
   }
 
   @Test
-  void copiesAnIndexWithTokensMountingEveryBlobWithoutAskingForMoreScopes(@TempDir Path dir) throws Exception {
+  void copiesAnIndexWithTokensMountingEveryBlobWithoutAskingForMoreScopes(@TempDir Path dir)
+      throws Exception {
     ImageIndex index = Randoms.index(10_000, 2, 2);
-    Map<String, TokenServer.User> users = Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
+    Map<String, TokenServer.User> users =
+        Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
     try (TokenServer tokens = new TokenServer(users, dir);
         RegistryContainer registry = AuthRegistries.token(tokens)) {
       Reference source = Reference.parse(registry.ref("token/multi:v1"));
@@ -90,8 +106,13 @@ class PushAuthTest {
       Remote.copy(source, target, as("bob", "pw").toBuilder().progress(recorder).build());
 
       assertEquals(2 * (2 + 1), recorder.events.size(), recorder.events.toString());
-      assertTrue(recorder.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED), recorder.events.toString());
-      assertEquals(afterPush + 2, tokens.tokensIssued(), "one token to read the source, one to push (with pull on the source)");
+      assertTrue(
+          recorder.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED),
+          recorder.events.toString());
+      assertEquals(
+          afterPush + 2,
+          tokens.tokensIssued(),
+          "one token to read the source, one to push (with pull on the source)");
       assertEquals(index.digest(), Remote.head(target, as("bob", "pw")).digest());
     }
   }

@@ -18,7 +18,6 @@ import dev.containerregistry.v1.mutate.Mutate;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +45,9 @@ class PushIndexTest {
     byte[] stored = http.manifest(repo, "v1");
     assertArrayEquals(index.rawManifest(), stored);
     List<Descriptor> children = IndexManifest.parse(stored).manifests();
-    assertEquals(List.of("linux/amd64", "linux/arm64"), children.stream().map(d -> d.platform().orElseThrow().toString()).toList());
+    assertEquals(
+        List.of("linux/amd64", "linux/arm64"),
+        children.stream().map(d -> d.platform().orElseThrow().toString()).toList());
     for (Image image : List.of(amd64, arm64)) {
       assertArrayEquals(image.rawManifest(), http.manifest(repo, image.digest().toString()));
       assertArrayEquals(image.rawConfigFile(), http.blob(repo, image.configName()));

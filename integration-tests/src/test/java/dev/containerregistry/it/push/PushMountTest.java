@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PushMountTest {
 
   @Test
-  void mountsEveryBlobAndSendsNoBlobBytesTheSecondTime(RegistryContainer registry) throws Exception {
+  void mountsEveryBlobAndSendsNoBlobBytesTheSecondTime(RegistryContainer registry)
+      throws Exception {
     Image image = Randoms.image(100_000, 3);
     Reference source = Reference.parse(registry.ref("mount/source:v1"));
     Recorder first = new Recorder();
@@ -37,12 +38,18 @@ class PushMountTest {
     Reference target = Reference.parse(registry.ref("mount/target:v1"));
     Recorder second = new Recorder();
 
-    Remote.write(target, fromRepository(image, source.context()), RemoteOptions.builder().progress(second).build());
+    Remote.write(
+        target,
+        fromRepository(image, source.context()),
+        RemoteOptions.builder().progress(second).build());
 
-    assertTrue(first.bytesSent() >= 3 * 100_000L, "the first push sent the blobs: " + first.bytesSent());
+    assertTrue(
+        first.bytesSent() >= 3 * 100_000L, "the first push sent the blobs: " + first.bytesSent());
     assertEquals(0, second.bytesSent(), "no blob bytes the second time");
     assertEquals(4, second.events.size());
-    assertTrue(second.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED), second.events.toString());
+    assertTrue(
+        second.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED),
+        second.events.toString());
     assertEquals(second.last().total(), second.last().complete());
     RegistryHttp http = new RegistryHttp(registry);
     assertArrayEquals(image.rawManifest(), http.manifest("mount/target", "v1"));

@@ -48,13 +48,17 @@ class PushStreamTest {
   }
 
   private static RemoteOptions options(UploadMode mode, Recorder recorder) {
-    return RemoteOptions.builder().uploadMode(mode).chunkSize(256 * 1024).progress(recorder).build();
+    return RemoteOptions.builder()
+        .uploadMode(mode)
+        .chunkSize(256 * 1024)
+        .progress(recorder)
+        .build();
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(UploadMode.class)
-  void theSeedExampleUploadsATarFromAnInputStreamAsALayer(UploadMode mode, RegistryContainer registry)
-      throws IOException {
+  void theSeedExampleUploadsATarFromAnInputStreamAsALayer(
+      UploadMode mode, RegistryContainer registry) throws IOException {
     Repository repo = Repository.parse(registry.ref("seed/stream-" + mode.name().toLowerCase()));
     byte[] tar = tar(3 * 1024 * 1024);
     StreamLayer layer = StreamLayer.of(new ByteArrayInputStream(tar));
@@ -74,7 +78,8 @@ class PushStreamTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(UploadMode.class)
-  void pushesAnAppendedImageOfThreeStreamLayers(UploadMode mode, RegistryContainer registry) throws Exception {
+  void pushesAnAppendedImageOfThreeStreamLayers(UploadMode mode, RegistryContainer registry)
+      throws Exception {
     List<byte[]> tars = List.of(tar(200_000), tar(300_000), tar(400_000));
     List<Layer> layers = new ArrayList<>();
     for (byte[] tar : tars) {

@@ -14,7 +14,6 @@ import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.Transports;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -27,17 +26,23 @@ class PushTagTest {
   @Test
   void tagsAnExistingManifestWithOnlyAManifestPut(RegistryContainer registry) throws Exception {
     Image image = Randoms.image(10_000, 2);
-    Remote.write(Reference.parse(registry.ref("tagged/app:first")), image, RemoteOptions.defaults());
+    Remote.write(
+        Reference.parse(registry.ref("tagged/app:first")), image, RemoteOptions.defaults());
     List<String> sent = new CopyOnWriteArrayList<>();
-    Transport recording = request -> {
-      sent.add(request.method() + " " + request.uri().getPath());
-      return Transports.http().send(request);
-    };
+    Transport recording =
+        request -> {
+          sent.add(request.method() + " " + request.uri().getPath());
+          return Transports.http().send(request);
+        };
 
-    Remote.tag(Tag.parse(registry.ref("tagged/app:second")), image, RemoteOptions.builder().transport(recording).build());
+    Remote.tag(
+        Tag.parse(registry.ref("tagged/app:second")),
+        image,
+        RemoteOptions.builder().transport(recording).build());
 
     assertEquals(List.of("GET /v2/", "PUT /v2/tagged/app/manifests/second"), sent);
-    assertArrayEquals(image.rawManifest(), new RegistryHttp(registry).manifest("tagged/app", "second"));
+    assertArrayEquals(
+        image.rawManifest(), new RegistryHttp(registry).manifest("tagged/app", "second"));
     SkopeoCheck.assertSkopeoSees(registry.ref("tagged/app:second"), image);
   }
 }

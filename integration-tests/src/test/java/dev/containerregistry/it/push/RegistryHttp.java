@@ -37,7 +37,10 @@ final class RegistryHttp {
   /** The {@code Content-Length} a {@code HEAD} of {@code /v2/<repo>/blobs/<digest>} reports. */
   long blobSize(String repo, Hash digest) throws IOException {
     String path = "/v2/" + repo + "/blobs/" + digest;
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
     try {
       HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() != 200) {
@@ -51,11 +54,18 @@ final class RegistryHttp {
   }
 
   private byte[] get(String path) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", ACCEPT).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path)).header("Accept", ACCEPT).build();
     try {
       HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
-        throw new IOException("GET " + path + ": status " + response.statusCode() + ": " + new String(response.body()));
+        throw new IOException(
+            "GET "
+                + path
+                + ": status "
+                + response.statusCode()
+                + ": "
+                + new String(response.body()));
       }
       return response.body();
     } catch (InterruptedException e) {

@@ -31,9 +31,13 @@ class StreamPushBenchmark {
 
   @ParameterizedTest(name = "level {0}, {1} worker(s)")
   @CsvSource({"1, 1", "6, 1", "1, 2", "6, 2"})
-  void pushesAGeneratedTarAsAStreamLayer(int level, int workers, RegistryContainer registry) throws IOException {
+  void pushesAGeneratedTarAsAStreamLayer(int level, int workers, RegistryContainer registry)
+      throws IOException {
     StreamLayer layer =
-        StreamLayer.builder(TarStreams.of(BYTES, 42)).compressionLevel(level).parallelism(workers).build();
+        StreamLayer.builder(TarStreams.of(BYTES, 42))
+            .compressionLevel(level)
+            .parallelism(workers)
+            .build();
     Repository repo = Repository.parse(registry.ref("bench/level" + level + "-workers" + workers));
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -51,8 +55,15 @@ class StreamPushBenchmark {
         Locale.ROOT,
         "[bench] push stream layer: level %d, %d worker(s): %.0f MiB of tar content in %.1f s = %.1f MB/s; "
             + "%.1f MiB compressed; peak heap (sum of the heap pools' peaks) %.1f MiB of max %.0f MiB%n",
-        level, workers, BYTES / 1048576.0, seconds, BYTES / 1e6 / seconds,
-        layer.size() / 1048576.0, peakHeap / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
-    assertEquals(layer.size(), new RegistryHttp(registry).blobSize(repo.repositoryStr(), layer.digest()));
+        level,
+        workers,
+        BYTES / 1048576.0,
+        seconds,
+        BYTES / 1e6 / seconds,
+        layer.size() / 1048576.0,
+        peakHeap / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0);
+    assertEquals(
+        layer.size(), new RegistryHttp(registry).blobSize(repo.repositoryStr(), layer.digest()));
   }
 }

@@ -26,11 +26,16 @@ public final class AuthRegistries {
   public static RegistryContainer token(TokenServer tokens) {
     return RegistryContainer.start(
         Map.of(
-            "REGISTRY_AUTH", "token",
-            "REGISTRY_AUTH_TOKEN_REALM", tokens.realm(),
-            "REGISTRY_AUTH_TOKEN_SERVICE", TokenServer.SERVICE,
-            "REGISTRY_AUTH_TOKEN_ISSUER", TokenServer.ISSUER,
-            "REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE", "/auth/token-cert.pem"),
+            "REGISTRY_AUTH",
+            "token",
+            "REGISTRY_AUTH_TOKEN_REALM",
+            tokens.realm(),
+            "REGISTRY_AUTH_TOKEN_SERVICE",
+            TokenServer.SERVICE,
+            "REGISTRY_AUTH_TOKEN_ISSUER",
+            TokenServer.ISSUER,
+            "REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE",
+            "/auth/token-cert.pem"),
         Map.of("/auth/token-cert.pem", Transferable.of(tokens.certificatePem())));
   }
 }

@@ -20,8 +20,8 @@ public final class Commands {
   }
 
   /**
-   * Runs {@code command}, failing with its output when it exits non-zero or runs over 5 min; a
-   * tool that is not installed skips the test (fails it under {@code CI=true}).
+   * Runs {@code command}, failing with its output when it exits non-zero or runs over 5 min; a tool
+   * that is not installed skips the test (fails it under {@code CI=true}).
    */
   public static String run(List<String> command) throws IOException, InterruptedException {
     Prerequisites.requireTool(command.get(0));

@@ -3,9 +3,9 @@ package dev.containerregistry.it.support;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What to do when a test needs something the machine lacks (Docker, skopeo, openssl): skip the
- * test with a message on a developer's machine, fail it under {@code CI=true}, where
- * {@code scripts/test} installs everything and a skip would hide a broken set-up.
+ * What to do when a test needs something the machine lacks (Docker, skopeo, openssl): skip the test
+ * with a message on a developer's machine, fail it under {@code CI=true}, where {@code
+ * scripts/test} installs everything and a skip would hide a broken set-up.
  */
 public final class Prerequisites {
   private Prerequisites() {}

@@ -27,7 +27,8 @@ public final class Skopeo {
       // Into a file, so that the bytes are exactly the registry's.
       Commands.run(
           List.of(
-              "sh", "-c",
+              "sh",
+              "-c",
               "skopeo inspect --tls-verify=false --raw 'docker://" + ref + "' > '" + out + "'"));
       return Files.readAllBytes(out);
     } finally {
@@ -37,9 +38,9 @@ public final class Skopeo {
 
   /**
    * Copies {@code ref} to {@code dir} with every blob verified by skopeo, and returns the digests
-   * found there. OCI images go to an OCI layout ({@code oci:DIR}); Docker images to skopeo's
-   * {@code dir:} format, because converting them into an OCI layout would rewrite their config
-   * and manifest and so change the digests under test.
+   * found there. OCI images go to an OCI layout ({@code oci:DIR}); Docker images to skopeo's {@code
+   * dir:} format, because converting them into an OCI layout would rewrite their config and
+   * manifest and so change the digests under test.
    */
   public static Copied copy(String ref, Path dir) throws IOException, InterruptedException {
     boolean oci = JSON.readTree(rawManifest(ref)).path("mediaType").asText().contains(".oci.");
@@ -77,8 +78,13 @@ public final class Skopeo {
       throws IOException, InterruptedException {
     Commands.run(
         List.of(
-            "skopeo", "copy", "--all", "--preserve-digests", "--src-tls-verify=false",
-            "docker://" + ref, "dir:" + dir));
+            "skopeo",
+            "copy",
+            "--all",
+            "--preserve-digests",
+            "--src-tls-verify=false",
+            "docker://" + ref,
+            "dir:" + dir));
     byte[] indexBytes = Files.readAllBytes(dir.resolve("manifest.json"));
     List<Copied> children = new ArrayList<>();
     for (JsonNode child : JSON.readTree(indexBytes).path("manifests")) {
@@ -94,7 +100,10 @@ public final class Skopeo {
       throws IOException, InterruptedException {
     Commands.run(
         List.of(
-            "skopeo", "copy", "--dest-tls-verify=false", "oci:" + dir + ":" + tag,
+            "skopeo",
+            "copy",
+            "--dest-tls-verify=false",
+            "oci:" + dir + ":" + tag,
             "docker://" + ref));
   }
 

@@ -16,8 +16,8 @@ public final class SkopeoCheck {
   private SkopeoCheck() {}
 
   /**
-   * Reads the index {@code ref} with skopeo: its bytes hash to the index's digest, and a copy
-   * of it with every child holds each child's manifest, config and layers under their digests.
+   * Reads the index {@code ref} with skopeo: its bytes hash to the index's digest, and a copy of it
+   * with every child holds each child's manifest, config and layers under their digests.
    */
   public static void assertSkopeoSees(String ref, ImageIndex pushed) throws Exception {
     assertEquals(pushed.digest(), Hash.sha256(Skopeo.rawManifest(ref)), "index digest");

@@ -58,7 +58,8 @@ public final class TarStreams {
   /** Header, content, padding and the two end blocks, produced as they are read. */
   private static final class GeneratedTar extends InputStream {
     private static final byte[] TEXT =
-        "the quick brown fox jumps over the lazy dog 0123456789\n".getBytes(StandardCharsets.US_ASCII);
+        "the quick brown fox jumps over the lazy dog 0123456789\n"
+            .getBytes(StandardCharsets.US_ASCII);
     private final SplittableRandom random;
     private final byte[] head;
     private final long contentBytes;
@@ -101,7 +102,9 @@ public final class TarStreams {
         return 0;
       }
       // 64 KiB stretches: odd ones random, even ones text.
-      return ((content >> 16) & 1) == 1 ? (byte) random.nextInt(256) : TEXT[(int) (content % TEXT.length)];
+      return ((content >> 16) & 1) == 1
+          ? (byte) random.nextInt(256)
+          : TEXT[(int) (content % TEXT.length)];
     }
   }
 

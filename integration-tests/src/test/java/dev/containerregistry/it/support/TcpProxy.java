@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on loopback in front of a registry that cuts one connection once, after a given
- * number of client-to-server bytes: either in the middle of whatever request is being sent
- * ({@link #cutOnceMidRequestAfter(long)}) or as the next request starts, before any of it reaches
- * the registry ({@link #cutOnceAtNextRequestAfter(long)}). Every other byte passes unchanged.
+ * number of client-to-server bytes: either in the middle of whatever request is being sent ({@link
+ * #cutOnceMidRequestAfter(long)}) or as the next request starts, before any of it reaches the
+ * registry ({@link #cutOnceAtNextRequestAfter(long)}). Every other byte passes unchanged.
  *
  * <p>The second kind exists because Distribution 2.8 (registry:2) cancels an upload session whose
- * stored size no longer matches its state token, which is what a body cut mid-way leaves behind;
- * a connection lost between two chunks is what such a registry can resume from.
+ * stored size no longer matches its state token, which is what a body cut mid-way leaves behind; a
+ * connection lost between two chunks is what such a registry can resume from.
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -122,8 +122,11 @@ public final class TcpProxy implements AutoCloseable {
 
   private static boolean startsRequest(byte[] read, int n) {
     String start = new String(read, 0, Math.min(n, 8), java.nio.charset.StandardCharsets.US_ASCII);
-    return start.startsWith("PATCH ") || start.startsWith("PUT ") || start.startsWith("POST ")
-        || start.startsWith("GET ") || start.startsWith("HEAD ");
+    return start.startsWith("PATCH ")
+        || start.startsWith("PUT ")
+        || start.startsWith("POST ")
+        || start.startsWith("GET ")
+        || start.startsWith("HEAD ");
   }
 
   private static void closeQuietly(Socket s) {

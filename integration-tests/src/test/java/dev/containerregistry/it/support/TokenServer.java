@@ -26,12 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small token service for a registry configured with {@code auth: token}: it checks basic
  * credentials and issues RS256 JWTs carrying the requested scopes, cut down to the actions each
- * user is allowed. The signing certificate is generated with openssl and handed to the registry
- * as its root bundle; the JWT header carries it in {@code x5c}.
+ * user is allowed. The signing certificate is generated with openssl and handed to the registry as
+ * its root bundle; the JWT header carries it in {@code x5c}.
  */
 public final class TokenServer implements AutoCloseable {
   /** The {@code service} the registry expects in tokens' audience. */
   public static final String SERVICE = "test-registry";
+
   /** The issuer the registry trusts. */
   public static final String ISSUER = "test-token-issuer";
 
@@ -58,8 +59,20 @@ public final class TokenServer implements AutoCloseable {
     Path certFile = workDir.resolve("token-cert.pem");
     Commands.run(
         List.of(
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-subj", "/CN=" + ISSUER, "-keyout", keyFile.toString(), "-out", certFile.toString()));
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=" + ISSUER,
+            "-keyout",
+            keyFile.toString(),
+            "-out",
+            certFile.toString()));
     this.certificatePem = Files.readString(certFile);
     this.certificateDer = pemBody(certificatePem);
     this.key =
@@ -89,8 +102,9 @@ public final class TokenServer implements AutoCloseable {
     try (exchange) {
       String user = authenticatedUser(exchange.getRequestHeaders().getFirst("Authorization"));
       if (user == null) {
-        byte[] body = "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad credentials\"}]}"
-            .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+            "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad credentials\"}]}"
+                .getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(401, body.length);
         exchange.getResponseBody().write(body);
         return;
@@ -102,8 +116,7 @@ public final class TokenServer implements AutoCloseable {
       String token = jwt(user, access);
       issued.incrementAndGet();
       byte[] body =
-          JSON.writeValueAsBytes(
-              Map.of("token", token, "access_token", token, "expires_in", 300));
+          JSON.writeValueAsBytes(Map.of("token", token, "access_token", token, "expires_in", 300));
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);

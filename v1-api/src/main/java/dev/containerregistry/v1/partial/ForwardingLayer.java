@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A base for plugin authors who decorate a layer: forwards all six {@link Layer} methods to
- * {@link #delegate()}, so a subclass overrides only the ones it changes.
+ * A base for plugin authors who decorate a layer: forwards all six {@link Layer} methods to {@link
+ * #delegate()}, so a subclass overrides only the ones it changes.
  */
 public abstract class ForwardingLayer implements Layer {
 

@@ -10,14 +10,13 @@ final class Tar {
   private static final int BLOCK = 512;
 
   /** The largest size a ustar header can hold (11 octal digits). */
-  private static final long MAX_SIZE = 077777777777L;
 
   private Tar() {}
 
   /** A tar holding one file {@code name} (at most 100 ASCII bytes) with {@code content}. */
   static byte[] oneFile(String name, byte[] content) {
     byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
-    if (nameBytes.length > 100 || content.length > MAX_SIZE) {
+    if (nameBytes.length > 100) {
       throw new IllegalArgumentException("a ustar entry cannot hold " + name);
     }
     byte[] header = new byte[BLOCK];

@@ -36,9 +36,9 @@ final class ArchivePaths {
   }
 
   /**
-   * True when {@code name}, cleaned, would land outside the directory an archive is unpacked
-   * into: above it ({@code ../x}), absolute ({@code /etc/passwd}), or Windows-rooted
-   * ({@code \x}, {@code C:x}).
+   * True when {@code name}, cleaned, would land outside the directory an archive is unpacked into:
+   * above it ({@code ../x}), absolute ({@code /etc/passwd}), or Windows-rooted ({@code \x}, {@code
+   * C:x}).
    */
   static boolean escapesRoot(String name) {
     String cleaned = clean(name.replace('\\', '/'));

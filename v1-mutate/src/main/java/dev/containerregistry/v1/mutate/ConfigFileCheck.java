@@ -18,22 +18,35 @@ final class ConfigFileCheck {
     Manifest manifest = base.manifest();
     if (!manifest.config().mediaType().isConfig()) {
       throw new IllegalArgumentException(
-          WHAT + ": its config has media type \"" + manifest.config().mediaType()
+          WHAT
+              + ": its config has media type \""
+              + manifest.config().mediaType()
               + "\", which is not an image config");
     }
     int layers = manifest.layers().size();
     List<Hash> given = configFile.rootFs().diffIds();
     if (given.size() != layers) {
       throw new IllegalArgumentException(
-          WHAT + ": the new config lists " + given.size() + " DiffIDs but the image has "
-              + layers + " layers");
+          WHAT
+              + ": the new config lists "
+              + given.size()
+              + " DiffIDs but the image has "
+              + layers
+              + " layers");
     }
     List<Hash> actual = base.configFile().rootFs().diffIds();
     for (int i = 0; i < layers && i < actual.size(); i++) {
       if (!given.get(i).equals(actual.get(i))) {
         throw new IllegalArgumentException(
-            WHAT + ": DiffID " + (i + 1) + " of the new config is " + given.get(i)
-                + " but layer " + (i + 1) + " of the image has " + actual.get(i));
+            WHAT
+                + ": DiffID "
+                + (i + 1)
+                + " of the new config is "
+                + given.get(i)
+                + " but layer "
+                + (i + 1)
+                + " of the image has "
+                + actual.get(i));
       }
     }
     HistoryAlignment.requireAligned(configFile.history(), layers, WHAT);

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which entries survive when layers are flattened into one filesystem, fed the layers
- * top (newest) first: the first entry seen for a path wins; a whiteout {@code .wh.name} hides
- * {@code name} and everything under it in lower layers; an opaque marker {@code .wh..wh..opq}
- * hides everything lower layers have in its directory; a file hides lower entries below its path.
- * Paths are cleaned; a path leading outside the root fails the stream, and links whose relative
- * target leads outside the root are dropped.
+ * Decides which entries survive when layers are flattened into one filesystem, fed the layers top
+ * (newest) first: the first entry seen for a path wins; a whiteout {@code .wh.name} hides {@code
+ * name} and everything under it in lower layers; an opaque marker {@code .wh..wh..opq} hides
+ * everything lower layers have in its directory; a file hides lower entries below its path. Paths
+ * are cleaned; a path leading outside the root fails the stream, and links whose relative target
+ * leads outside the root are dropped.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/layer.md#whiteouts">OCI
  *     layer whiteouts</a>
@@ -26,12 +26,15 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
 
   /** Paths already decided; true when the path also hides everything below it. */
   private final Map<String, Boolean> seen = new HashMap<>();
+
   private final Set<String> opaqueDirs = new HashSet<>();
   private final Set<String> opaqueInThisLayer = new HashSet<>();
   private final List<String> layers;
   private int current;
 
-  /** @param layers what each source is, top first, for messages */
+  /**
+   * @param layers what each source is, top first, for messages
+   */
   FlattenMapper(List<String> layers) {
     this.layers = List.copyOf(layers);
   }

@@ -13,8 +13,8 @@ final class HistoryAlignment {
   private HistoryAlignment() {}
 
   /**
-   * A mutable copy of {@code history} with blank entries appended until it lists
-   * {@code layerCount} layers; a history that already lists as many or more is copied as is.
+   * A mutable copy of {@code history} with blank entries appended until it lists {@code layerCount}
+   * layers; a history that already lists as many or more is copied as is.
    */
   static List<History> padded(List<History> history, int layerCount) {
     List<History> out = new ArrayList<>(history);
@@ -49,8 +49,11 @@ final class HistoryAlignment {
   private static IllegalArgumentException misaligned(
       List<History> history, int layerCount, String what) {
     return new IllegalArgumentException(
-        what + ": the config's history lists " + layersListed(history)
-            + " layers (entries not marked empty_layer) but the image has " + layerCount);
+        what
+            + ": the config's history lists "
+            + layersListed(history)
+            + " layers (entries not marked empty_layer) but the image has "
+            + layerCount);
   }
 
   private static long layersListed(List<History> history) {

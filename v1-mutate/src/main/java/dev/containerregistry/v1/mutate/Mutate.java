@@ -98,8 +98,10 @@ public final class Mutate {
       return base.configFile();
     } catch (NotComputedException e) {
       throw new NotComputedException(
-          change + " needs the base image's config, which waits for its stream layers to be read;"
-              + " change the config before appending stream layers: " + e.getMessage());
+          change
+              + " needs the base image's config, which waits for its stream layers to be read;"
+              + " change the config before appending stream layers: "
+              + e.getMessage());
     }
   }
 

@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * An image that is its base with an {@link ImageEdit} applied, lazily: building it reads nothing;
- * the manifest and config are computed when first asked for (the layers list and media type need
- * no computation), once, and kept. A failed computation, for example a stream layer not consumed
- * yet, is tried again on the next call.
+ * the manifest and config are computed when first asked for (the layers list and media type need no
+ * computation), once, and kept. A failed computation, for example a stream layer not consumed yet,
+ * is tried again on the next call.
  */
 final class MutatedImage implements Image {
 

@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The manifest and config of a base image with an {@link ImageEdit} applied, with the bytes they
  * are written as. The config is rewritten only when the edit changes it; otherwise its exact bytes
- * are kept. Appended layers are asked for their digest, size and DiffID here, which throws
- * {@code NotComputedException} for a stream layer not yet consumed.
+ * are kept. Appended layers are asked for their digest, size and DiffID here, which throws {@code
+ * NotComputedException} for a stream layer not yet consumed.
  *
  * @param manifest the new manifest
  * @param rawManifest its canonical bytes
@@ -92,9 +92,7 @@ record MutationResult(
       ConfigFile start =
           edit.configFile().isPresent() ? edit.configFile().get() : base.configFile();
       ConfigFile changed =
-          imageConfig
-              ? appended(start, baseManifest.layers().size(), history, diffIds)
-              : start;
+          imageConfig ? appended(start, baseManifest.layers().size(), history, diffIds) : start;
       configFile = Optional.of(changed);
       rawConfig = changed.toJson();
       config.digest(Hash.sha256(rawConfig)).size(rawConfig.length);
@@ -116,13 +114,7 @@ record MutationResult(
             .build();
     byte[] rawManifest = manifest.toJson();
     return new MutationResult(
-        manifest,
-        rawManifest,
-        Hash.sha256(rawManifest),
-        rawConfig,
-        configFile,
-        byDigest,
-        byDiffId);
+        manifest, rawManifest, Hash.sha256(rawManifest), rawConfig, configFile, byDigest, byDiffId);
   }
 
   /** The layer's descriptor with the addendum's annotations and URLs. */

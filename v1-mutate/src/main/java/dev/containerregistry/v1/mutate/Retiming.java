@@ -36,7 +36,8 @@ final class Retiming {
     if (!manifest.config().mediaType().isConfig()) {
       throw new IllegalArgumentException(
           "setting the times of an image: its config has media type \""
-              + manifest.config().mediaType() + "\", which is not an image config");
+              + manifest.config().mediaType()
+              + "\", which is not an image config");
     }
     ConfigFile original = image.configFile();
     List<Layer> layers = image.layers();

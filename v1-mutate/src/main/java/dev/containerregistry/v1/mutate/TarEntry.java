@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The header of one tar entry as read or to be written, independent of the tar dialect (ustar,
- * PAX, GNU) it was encoded in. Long names, long link targets, large sizes and exact times are
- * plain fields here; the writer chooses the encoding.
+ * The header of one tar entry as read or to be written, independent of the tar dialect (ustar, PAX,
+ * GNU) it was encoded in. Long names, long link targets, large sizes and exact times are plain
+ * fields here; the writer chooses the encoding.
  *
  * @param name the path in the archive, as stored
  * @param type the type flag, one of the {@code TYPE_*} constants or any other byte
@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * @param linkName the target of a symbolic or hard link, "" otherwise
  * @param devMajor the major number of a device
  * @param devMinor the minor number of a device
- * @param paxRecords PAX records not represented by the other fields (for example {@code atime}
- *     or {@code SCHILY.xattr.*}), sorted by key
+ * @param paxRecords PAX records not represented by the other fields (for example {@code atime} or
+ *     {@code SCHILY.xattr.*}), sorted by key
  */
 record TarEntry(
     String name,
@@ -77,8 +77,19 @@ record TarEntry(
   /** A copy named {@code newName}. */
   TarEntry withName(String newName) {
     return new TarEntry(
-        newName, type, mode, uid, gid, userName, groupName, size, modTime, linkName, devMajor,
-        devMinor, paxRecords);
+        newName,
+        type,
+        mode,
+        uid,
+        gid,
+        userName,
+        groupName,
+        size,
+        modTime,
+        linkName,
+        devMajor,
+        devMinor,
+        paxRecords);
   }
 
   /** A copy with the modification time and any PAX access and change times set to {@code t}. */

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * PAX extended header records ({@code "<length> <key>=<value>\n"}, POSIX.1-2001): parsing,
- * encoding and the decimal time format they use.
+ * PAX extended header records ({@code "<length> <key>=<value>\n"}, POSIX.1-2001): parsing, encoding
+ * and the decimal time format they use.
  */
 final class TarPax {
 

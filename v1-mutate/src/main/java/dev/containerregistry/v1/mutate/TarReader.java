@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Reads a tar archive entry by entry from a stream, without buffering content: ustar and V7
- * headers, PAX extended headers and GNU long names and links. GNU sparse files are refused.
- * Global PAX headers are returned as entries of type {@code 'g'} for the caller to keep or drop.
+ * headers, PAX extended headers and GNU long names and links. GNU sparse files are refused. Global
+ * PAX headers are returned as entries of type {@code 'g'} for the caller to keep or drop.
  */
 final class TarReader {
 
@@ -107,9 +107,10 @@ final class TarReader {
     if (effectiveType == TarEntry.TYPE_REGULAR && name.endsWith("/")) {
       effectiveType = TarEntry.TYPE_DIRECTORY;
     }
-    String link = pax.containsKey(TarPax.LINK_PATH)
-        ? pax.remove(TarPax.LINK_PATH)
-        : UstarBlock.string(block, UstarBlock.LINK_NAME);
+    String link =
+        pax.containsKey(TarPax.LINK_PATH)
+            ? pax.remove(TarPax.LINK_PATH)
+            : UstarBlock.string(block, UstarBlock.LINK_NAME);
     String paxSize = pax.remove(TarPax.SIZE);
     long size = paxSize != null ? decimal(paxSize, name) : headerSize;
     String uid = pax.remove(TarPax.UID);
@@ -139,7 +140,10 @@ final class TarReader {
     String name = UstarBlock.string(block, UstarBlock.NAME);
     boolean posix =
         UstarBlock.USTAR_MAGIC.equals(
-            new String(block, UstarBlock.MAGIC.offset(), UstarBlock.MAGIC.length(),
+            new String(
+                block,
+                UstarBlock.MAGIC.offset(),
+                UstarBlock.MAGIC.length(),
                 StandardCharsets.US_ASCII));
     String prefix = posix ? UstarBlock.string(block, UstarBlock.PREFIX) : "";
     return prefix.isEmpty() ? name : prefix + "/" + name;
@@ -166,7 +170,10 @@ final class TarReader {
     long stored = number(block, UstarBlock.CHECKSUM, "checksum");
     if (stored != UstarBlock.checksum(block) && stored != UstarBlock.signedChecksum(block)) {
       throw new IOException(
-          "reading tar " + archive + " after entry \"" + lastName
+          "reading tar "
+              + archive
+              + " after entry \""
+              + lastName
               + "\": a header checksum does not match; is this a tar archive?");
     }
     return block;
@@ -190,7 +197,12 @@ final class TarReader {
       return UstarBlock.number(block, field);
     } catch (NumberFormatException e) {
       throw new IOException(
-          "reading tar " + archive + " after entry \"" + lastName + "\": the " + what
+          "reading tar "
+              + archive
+              + " after entry \""
+              + lastName
+              + "\": the "
+              + what
               + " field is not a number",
           e);
     }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A tar archive produced on demand from the entries of one or more source archives, read in
- * order: each entry's header passes through an {@link EntryMapper}, which may change it or drop
- * it, and its content is copied unchanged. Nothing is buffered beyond one header; no thread is
- * used. Each source is opened when reached, read to its very end (so a verifying source checks
- * its digest) and closed.
+ * A tar archive produced on demand from the entries of one or more source archives, read in order:
+ * each entry's header passes through an {@link EntryMapper}, which may change it or drop it, and
+ * its content is copied unchanged. Nothing is buffered beyond one header; no thread is used. Each
+ * source is opened when reached, read to its very end (so a verifying source checks its digest) and
+ * closed.
  */
 final class TarRewriteStream extends InputStream {
 
@@ -20,8 +20,8 @@ final class TarRewriteStream extends InputStream {
   interface EntryMapper {
 
     /**
-     * The header to write in place of {@code entry}, with the same size, or empty to drop the
-     * entry and its content.
+     * The header to write in place of {@code entry}, with the same size, or empty to drop the entry
+     * and its content.
      *
      * @throws IOException to fail the whole stream, for example on an unsafe path
      */

@@ -3,8 +3,8 @@ package dev.containerregistry.v1.mutate;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The 512-byte tar header block: field offsets and lengths, and how numbers and strings are
- * stored in them (octal text, or GNU base-256 for large values on reading).
+ * The 512-byte tar header block: field offsets and lengths, and how numbers and strings are stored
+ * in them (octal text, or GNU base-256 for large values on reading).
  */
 final class UstarBlock {
 
@@ -51,8 +51,8 @@ final class UstarBlock {
   }
 
   /**
-   * The number in {@code field}: octal text padded with spaces or NULs, or, when the first byte
-   * has its high bit set, a big-endian two's complement base-256 integer (GNU).
+   * The number in {@code field}: octal text padded with spaces or NULs, or, when the first byte has
+   * its high bit set, a big-endian two's complement base-256 integer (GNU).
    *
    * @throws NumberFormatException when the field holds anything else
    */

@@ -74,8 +74,7 @@ class AppendTest {
 
   @Test
   void appendingKeepsTheBaseHistoryDiffIdsAndConfig() throws IOException {
-    Image base =
-        Mutate.config(Randoms.image(10, 2), Config.builder().env(List.of("A=1")).build());
+    Image base = Mutate.config(Randoms.image(10, 2), Config.builder().env(List.of("A=1")).build());
     ConfigFile before = base.configFile();
     Layer layer = Randoms.layer(50, MediaType.DOCKER_LAYER);
     History step = History.builder().createdBy("RUN make").build();
@@ -285,8 +284,7 @@ class AppendTest {
 
   @Test
   void anAddendumWithoutLayerMustBeAnEmptyLayerStep() {
-    Addendum.Builder add =
-        Addendum.builder().history(History.builder().createdBy("RUN x").build());
+    Addendum.Builder add = Addendum.builder().history(History.builder().createdBy("RUN x").build());
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, add::build);
 

@@ -41,7 +41,9 @@ class ConfigMutationTest {
             NotComputedException.class,
             () -> Mutate.config(withStream, Config.builder().user("app").build()));
 
-    assertTrue(e.getMessage().startsWith("replacing the config section needs the base image's config"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("replacing the config section needs the base image's config"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("before appending stream layers"), e.getMessage());
   }
 

@@ -37,8 +37,7 @@ class ExtractTest {
 
     try (InputStream tar = Mutate.extract(image)) {
       assertEquals(
-          Map.of(
-              "var", "", "var/log", "l", "etc/hosts", "new", "etc", "", "etc/passwd", "root"),
+          Map.of("var", "", "var/log", "l", "etc/hosts", "new", "etc", "", "etc/passwd", "root"),
           Tars.contents(tar));
     }
   }

@@ -89,8 +89,7 @@ final class Tars {
     TarReader reader = new TarReader(tar, "test archive");
     List<Listed> all = new ArrayList<>();
     for (TarEntry e = reader.next(); e != null; e = reader.next()) {
-      all.add(
-          new Listed(e, new String(reader.content().readAllBytes(), StandardCharsets.UTF_8)));
+      all.add(new Listed(e, new String(reader.content().readAllBytes(), StandardCharsets.UTF_8)));
     }
     return all;
   }

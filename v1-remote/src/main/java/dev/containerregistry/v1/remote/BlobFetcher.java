@@ -21,7 +21,9 @@ final class BlobFetcher {
 
   private final Transport transport;
 
-  /** @param transport authenticated for pulling from the blobs' repository */
+  /**
+   * @param transport authenticated for pulling from the blobs' repository
+   */
   BlobFetcher(Transport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
   }
@@ -38,9 +40,14 @@ final class BlobFetcher {
       response.close();
       throw new VerificationException(
           blob.digest(),
-          subject + ": the registry sends " + declared.get() + " bytes, but its descriptor declares " + blob.size());
+          subject
+              + ": the registry sends "
+              + declared.get()
+              + " bytes, but its descriptor declares "
+              + blob.size());
     }
-    return new VerifyingInputStream(new ResponseStream(response), blob.digest(), blob.size(), subject);
+    return new VerifyingInputStream(
+        new ResponseStream(response), blob.digest(), blob.size(), subject);
   }
 
   /**
@@ -51,8 +58,14 @@ final class BlobFetcher {
   byte[] read(Repository repo, Descriptor blob, long limit) throws IOException {
     if (blob.size() > limit) {
       throw new IOException(
-          "blob " + blob.digest() + " of " + repo + ": refusing to read " + blob.size()
-              + " bytes into memory, over the limit of " + limit);
+          "blob "
+              + blob.digest()
+              + " of "
+              + repo
+              + ": refusing to read "
+              + blob.size()
+              + " bytes into memory, over the limit of "
+              + limit);
     }
     try (InputStream in = open(repo, blob)) {
       return in.readAllBytes();

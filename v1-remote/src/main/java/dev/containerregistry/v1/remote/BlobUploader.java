@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Puts one blob into a repository, step by step: {@code HEAD} (skip if present), mount when the
- * layer knows another repository of the same registry, else open a session, send the data, read
- * the digest (a stream layer's is known only now) and commit. A layer that can be read again is
+ * layer knows another repository of the same registry, else open a session, send the data, read the
+ * digest (a stream layer's is known only now) and commit. A layer that can be read again is
  * restarted from its first byte after a transient failure; a stream layer never is.
  */
 final class BlobUploader {
@@ -72,20 +72,28 @@ final class BlobUploader {
     }
   }
 
-  private BlobEvent send(PushBlob blob, Optional<UploadSession.Opened> reuse, ProgressTracker.BlobProgress sent)
+  private BlobEvent send(
+      PushBlob blob, Optional<UploadSession.Opened> reuse, ProgressTracker.BlobProgress sent)
       throws IOException {
-    UploadSession.Opened session = reuse.isPresent() ? reuse.get() : step(PushStep.START, blob, sessions::start);
+    UploadSession.Opened session =
+        reuse.isPresent() ? reuse.get() : step(PushStep.START, blob, sessions::start);
     URI location =
-        step(PushStep.SEND, blob, () -> {
-          InputStream data = blob.layer().compressed();
-          return sender.send(session, data, sent);
-        });
+        step(
+            PushStep.SEND,
+            blob,
+            () -> {
+              InputStream data = blob.layer().compressed();
+              return sender.send(session, data, sent);
+            });
     Hash digest = step(PushStep.DIGEST, blob, blob::digestAfterRead);
     long size = step(PushStep.DIGEST, blob, blob::sizeAfterRead);
-    step(PushStep.COMMIT, blob, () -> {
-      commit.commit(location, digest);
-      return null;
-    });
+    step(
+        PushStep.COMMIT,
+        blob,
+        () -> {
+          commit.commit(location, digest);
+          return null;
+        });
     BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, sent.sent());
     progress.blob(event);
     return event;

@@ -39,7 +39,8 @@ final class ChunkedSender implements DataSender {
   }
 
   @Override
-  public URI send(UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
+  public URI send(
+      UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
       throws IOException {
     int size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(chunkSize, session.minChunk()));
     byte[] chunk = new byte[size];
@@ -75,7 +76,10 @@ final class ChunkedSender implements DataSender {
         }
         last = TransportException.of(response);
         refused = response;
-      } catch (TransportException | ProtocolException | SSLException | InterruptedIOException fatal) {
+      } catch (TransportException
+          | ProtocolException
+          | SSLException
+          | InterruptedIOException fatal) {
         throw fatal;
       } catch (IOException dropped) {
         last = dropped;
@@ -86,13 +90,22 @@ final class ChunkedSender implements DataSender {
       Duration wait = refused == null ? retry.delay(attempt) : retry.delay(attempt, refused);
       LOG.debug(
           "chunk {}-{} failed on attempt {} ({}); asking the registry for its offset in {}",
-          held, end - 1, attempt, last, wait);
+          held,
+          end - 1,
+          attempt,
+          last,
+          wait);
       pause(wait);
       UploadStatus status = UploadStatus.query(transport, location);
       if (status.offset() < start || status.offset() > end) {
         throw new ProtocolException(
-            "the registry holds " + status.offset() + " bytes of the upload, outside the chunk being resent ("
-                + start + "-" + (end - 1) + ")");
+            "the registry holds "
+                + status.offset()
+                + " bytes of the upload, outside the chunk being resent ("
+                + start
+                + "-"
+                + (end - 1)
+                + ")");
       }
       location = status.location();
       held = status.offset();
@@ -100,12 +113,17 @@ final class ChunkedSender implements DataSender {
         return location;
       }
     }
-    throw new IOException("sending bytes " + held + "-" + (end - 1) + " failed " + retry.maxAttempts() + " times", last);
+    throw new IOException(
+        "sending bytes " + held + "-" + (end - 1) + " failed " + retry.maxAttempts() + " times",
+        last);
   }
 
   private static Request patch(URI location, byte[] chunk, long from, long length, long offset) {
     RequestBody body =
-        RequestBody.ofStream(new ByteArrayInputStream(chunk, (int) from, (int) length), length, "application/octet-stream");
+        RequestBody.ofStream(
+            new ByteArrayInputStream(chunk, (int) from, (int) length),
+            length,
+            "application/octet-stream");
     return Request.of("PATCH", location)
         .withHeader("Content-Range", offset + "-" + (offset + length - 1))
         .withBody(body);
@@ -118,7 +136,9 @@ final class ChunkedSender implements DataSender {
     }
   }
 
-  /** Server errors, throttling and an expired token: the data may be partly stored; ask and resume. */
+  /**
+   * Server errors, throttling and an expired token: the data may be partly stored; ask and resume.
+   */
   private static boolean resumable(int status) {
     return status >= 500 || status == 408 || status == 429 || status == 401;
   }

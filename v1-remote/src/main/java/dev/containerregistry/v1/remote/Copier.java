@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Copies an image, or an index with every child, from one reference to another. The whole tree
- * of source manifests is fetched and checked first, so a bad source writes nothing at the
- * destination; then the writer streams each blob from the source registry to the destination
- * (mounting remote layers when both are on the same registry) and puts the source's manifest
- * bytes, so every digest stays the same. Nothing touches the disk.
+ * Copies an image, or an index with every child, from one reference to another. The whole tree of
+ * source manifests is fetched and checked first, so a bad source writes nothing at the destination;
+ * then the writer streams each blob from the source registry to the destination (mounting remote
+ * layers when both are on the same registry) and puts the source's manifest bytes, so every digest
+ * stays the same. Nothing touches the disk.
  */
 final class Copier {
 
@@ -35,8 +35,8 @@ final class Copier {
   /**
    * Copies what {@code from} points at to {@code to}.
    *
-   * @throws IOException naming the source manifest when it is bad (nothing is written then), or
-   *     the blob or step that failed while writing
+   * @throws IOException naming the source manifest when it is bad (nothing is written then), or the
+   *     blob or step that failed while writing
    */
   void copy(Reference from, Destination to) throws IOException {
     FetchedManifest root = source.get(from);

@@ -9,11 +9,11 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens the uncompressed tar of a layer blob, recognising the compression by its first bytes
- * rather than by the media type (which registries and tools do not always get right): gzip is
- * inflated, an uncompressed tar is passed through, zstd is refused with a clear message. When the
- * tar ends, the rest of the compressed stream is read too, so that a verifying stream beneath
- * sees its end and checks the blob's digest even when the decompressor stopped early.
+ * Opens the uncompressed tar of a layer blob, recognising the compression by its first bytes rather
+ * than by the media type (which registries and tools do not always get right): gzip is inflated, an
+ * uncompressed tar is passed through, zstd is refused with a clear message. When the tar ends, the
+ * rest of the compressed stream is read too, so that a verifying stream beneath sees its end and
+ * checks the blob's digest even when the decompressor stopped early.
  */
 final class Decompression {
 
@@ -35,7 +35,8 @@ final class Decompression {
     if (startsWith(head, ZSTD_MAGIC)) {
       peekable.close();
       throw new IOException(
-          subject + " is zstd-compressed, which this SDK cannot decompress yet; its compressed"
+          subject
+              + " is zstd-compressed, which this SDK cannot decompress yet; its compressed"
               + " stream can still be read and copied");
     }
     if (!startsWith(head, GZIP_MAGIC)) {

@@ -6,8 +6,8 @@ import dev.containerregistry.v1.partial.ForwardingLayer;
 import java.util.Objects;
 
 /**
- * A layer (or an image's config blob) together with the repository that already holds it, so that
- * a push to another repository of the same registry can mount it.
+ * A layer (or an image's config blob) together with the repository that already holds it, so that a
+ * push to another repository of the same registry can mount it.
  */
 final class LayerInRepository extends ForwardingLayer implements MountableLayer {
 

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the {@code rel="next"} target of a paginated answer ({@code /tags/list},
- * {@code /_catalog}) in its {@code Link} header fields (RFC 8288), resolved against the URL that
- * was requested. The next page must be on the same scheme, host and port: a registry cannot send
- * the client, and its credentials, elsewhere.
+ * Finds the {@code rel="next"} target of a paginated answer ({@code /tags/list}, {@code /_catalog})
+ * in its {@code Link} header fields (RFC 8288), resolved against the URL that was requested. The
+ * next page must be on the same scheme, host and port: a registry cannot send the client, and its
+ * credentials, elsewhere.
  *
  * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md">OCI
  *     distribution spec: listing tags</a>
@@ -96,8 +96,12 @@ final class LinkHeader {
       return requested.resolve(new URI(target));
     } catch (URISyntaxException e) {
       throw new IOException(
-          "reading the next page after " + withoutQuery(requested) + ": malformed Link header \""
-              + header + "\": " + e.getMessage(),
+          "reading the next page after "
+              + withoutQuery(requested)
+              + ": malformed Link header \""
+              + header
+              + "\": "
+              + e.getMessage(),
           e);
     }
   }
@@ -105,8 +109,11 @@ final class LinkHeader {
   private static URI sameOrigin(URI requested, URI next, String header) throws IOException {
     if (!Locations.sameOrigin(requested, next)) {
       throw new IOException(
-          "reading the next page after " + withoutQuery(requested)
-              + ": refusing a Link header that points at another host: \"" + header + "\"");
+          "reading the next page after "
+              + withoutQuery(requested)
+              + ": refusing a Link header that points at another host: \""
+              + header
+              + "\"");
     }
     return next;
   }

@@ -33,6 +33,9 @@ final class Lister {
   /** Every repository of {@code registry}, in the registry's order. */
   List<String> catalog(Registry registry) throws IOException {
     return Pages.collect(
-        transport, RegistryUrls.catalog(registry, pageSize), "repositories", "the catalog of " + registry);
+        transport,
+        RegistryUrls.catalog(registry, pageSize),
+        "repositories",
+        "the catalog of " + registry);
   }
 }

@@ -61,8 +61,8 @@ final class ManifestFetcher {
   }
 
   /**
-   * The descriptor of what {@code ref} points at, from the headers of a {@code HEAD}; falls back
-   * to a {@code GET} when the registry does not send the digest, size and media type.
+   * The descriptor of what {@code ref} points at, from the headers of a {@code HEAD}; falls back to
+   * a {@code GET} when the registry does not send the digest, size and media type.
    */
   Descriptor head(Reference ref) throws IOException {
     Optional<Descriptor> fromHeaders;
@@ -98,7 +98,8 @@ final class ManifestFetcher {
         return Optional.empty();
       }
       return Optional.of(
-          Descriptor.of(mediaType, Long.parseLong(length.get().strip()), Hash.parse(digest.get().strip())));
+          Descriptor.of(
+              mediaType, Long.parseLong(length.get().strip()), Hash.parse(digest.get().strip())));
     } catch (IllegalArgumentException unusable) {
       return Optional.empty();
     }

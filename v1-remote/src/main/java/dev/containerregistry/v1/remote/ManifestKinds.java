@@ -3,21 +3,25 @@ package dev.containerregistry.v1.remote;
 import java.io.IOException;
 
 /**
- * Checks that a fetched manifest is the kind of document the caller wants. Anything that is not
- * an index is read as an image, as artifacts often use their own manifest media types.
+ * Checks that a fetched manifest is the kind of document the caller wants. Anything that is not an
+ * index is read as an image, as artifacts often use their own manifest media types.
  */
 final class ManifestKinds {
 
   private ManifestKinds() {}
 
-  /** @throws IOException naming the media type when {@code fetched} is an index */
+  /**
+   * @throws IOException naming the media type when {@code fetched} is an index
+   */
   static void requireImage(FetchedManifest fetched, String where) throws IOException {
     if (fetched.mediaType().isIndex()) {
       throw mismatch(fetched, where, "an image");
     }
   }
 
-  /** @throws IOException naming the media type when {@code fetched} is not an index */
+  /**
+   * @throws IOException naming the media type when {@code fetched} is not an index
+   */
   static void requireIndex(FetchedManifest fetched, String where) throws IOException {
     if (!fetched.mediaType().isIndex()) {
       throw mismatch(fetched, where, "an index");

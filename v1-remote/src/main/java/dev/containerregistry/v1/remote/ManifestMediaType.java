@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Decides what kind of document a registry served: the {@code Content-Type} when it names a
- * manifest type, else the document's own {@code mediaType}, else its shape ({@code manifests}
- * means an OCI index, {@code config} an OCI manifest, {@code schemaVersion: 1} Docker schema 1).
- * Some registries and proxies send {@code application/json} or nothing at all.
+ * manifest type, else the document's own {@code mediaType}, else its shape ({@code manifests} means
+ * an OCI index, {@code config} an OCI manifest, {@code schemaVersion: 1} Docker schema 1). Some
+ * registries and proxies send {@code application/json} or nothing at all.
  */
 final class ManifestMediaType {
 
@@ -35,7 +35,8 @@ final class ManifestMediaType {
     try {
       document = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IOException(subject + ": the registry served a manifest that is not JSON: " + e.getMessage(), e);
+      throw new IOException(
+          subject + ": the registry served a manifest that is not JSON: " + e.getMessage(), e);
     }
     if (document == null || !document.isObject()) {
       throw new IOException(subject + ": the registry served a manifest that is not a JSON object");
@@ -60,7 +61,9 @@ final class ManifestMediaType {
   private static Optional<MediaType> withoutParameters(String contentType) {
     int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
-    return type.isEmpty() ? Optional.empty() : Optional.of(MediaType.of(type.toLowerCase(Locale.ROOT)));
+    return type.isEmpty()
+        ? Optional.empty()
+        : Optional.of(MediaType.of(type.toLowerCase(Locale.ROOT)));
   }
 
   private static boolean isManifestType(MediaType type) {

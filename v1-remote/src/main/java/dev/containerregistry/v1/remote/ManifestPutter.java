@@ -12,9 +12,9 @@ import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
 
 /**
- * {@code PUT /v2/<name>/manifests/<tag or digest>} with the manifest's exact bytes. Refuses,
- * before sending, a schema 1 manifest and bytes that do not hash to a digest reference; checks
- * the digest the registry reports back.
+ * {@code PUT /v2/<name>/manifests/<tag or digest>} with the manifest's exact bytes. Refuses, before
+ * sending, a schema 1 manifest and bytes that do not hash to a digest reference; checks the digest
+ * the registry reports back.
  */
 final class ManifestPutter {
 
@@ -32,7 +32,8 @@ final class ManifestPutter {
       throw new IllegalArgumentException(subject + ": schema 1 manifests are not supported");
     }
     if (ref instanceof Digest byDigest && !byDigest.digestStr().equals(digest.toString())) {
-      throw new IllegalArgumentException(subject + ": the bytes hash to " + digest + ", not to the reference's digest");
+      throw new IllegalArgumentException(
+          subject + ": the bytes hash to " + digest + ", not to the reference's digest");
     }
     try {
       send(ref, mediaType, raw, digest);
@@ -42,9 +43,11 @@ final class ManifestPutter {
     return digest;
   }
 
-  private void send(Reference ref, MediaType mediaType, byte[] raw, Hash digest) throws IOException {
+  private void send(Reference ref, MediaType mediaType, byte[] raw, Hash digest)
+      throws IOException {
     Request put =
-        Request.of("PUT", RegistryUrls.manifest(ref)).withBody(RequestBody.of(raw, mediaType.value()));
+        Request.of("PUT", RegistryUrls.manifest(ref))
+            .withBody(RequestBody.of(raw, mediaType.value()));
     Response response = transport.send(put);
     if (response.status() != 201 && response.status() != 200) {
       throw TransportException.of(response);

@@ -42,9 +42,11 @@ final class Pages {
     while (next.isPresent()) {
       URI page = next.get();
       if (!seen.add(page)) {
-        throw new IOException("listing " + what + ": the registry links back to a page already read");
+        throw new IOException(
+            "listing " + what + ": the registry links back to a page already read");
       }
-      try (Response response = transport.send(Request.get(page).withHeader("Accept", "application/json"))) {
+      try (Response response =
+          transport.send(Request.get(page).withHeader("Accept", "application/json"))) {
         if (!response.successful()) {
           throw TransportException.of(response);
         }
@@ -60,19 +62,22 @@ final class Pages {
     try {
       page = JSON.readTree(body);
     } catch (IOException e) {
-      throw new IOException("listing " + what + ": the registry sent a page that is not JSON: " + e.getMessage(), e);
+      throw new IOException(
+          "listing " + what + ": the registry sent a page that is not JSON: " + e.getMessage(), e);
     }
     JsonNode values = page == null ? null : page.get(field);
     if (values == null || values.isNull()) {
       return List.of();
     }
     if (!values.isArray()) {
-      throw new IOException("listing " + what + ": field \"" + field + "\" is not an array: " + values);
+      throw new IOException(
+          "listing " + what + ": field \"" + field + "\" is not an array: " + values);
     }
     List<String> out = new ArrayList<>(values.size());
     for (JsonNode value : values) {
       if (!value.isTextual()) {
-        throw new IOException("listing " + what + ": field \"" + field + "\" holds a non-string: " + value);
+        throw new IOException(
+            "listing " + what + ": field \"" + field + "\" holds a non-string: " + value);
       }
       out.add(value.asText());
     }

@@ -24,7 +24,8 @@ final class PlatformMatcher {
   static Descriptor choose(IndexManifest index, String where, Platform wanted)
       throws PlatformNotFoundException {
     for (Descriptor child : index.manifests()) {
-      if (child.mediaType().isImage() && child.platform().filter(p -> p.satisfies(wanted)).isPresent()) {
+      if (child.mediaType().isImage()
+          && child.platform().filter(p -> p.satisfies(wanted)).isPresent()) {
         return child;
       }
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An index has no image for the platform asked for. The message and {@link #available()} list
- * the platforms it does have, so the caller can choose another.
+ * An index has no image for the platform asked for. The message and {@link #available()} list the
+ * platforms it does have, so the caller can choose another.
  */
 public final class PlatformNotFoundException extends IOException {
 

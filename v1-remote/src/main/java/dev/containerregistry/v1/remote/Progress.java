@@ -2,8 +2,8 @@ package dev.containerregistry.v1.remote;
 
 /**
  * Where a push stands, in blob bytes. Neither figure ever decreases. {@code total} grows as blobs
- * are discovered (a stream layer's size is only known as it is read); {@code complete} counts
- * bytes sent plus the sizes of blobs that needed no upload. At the end {@code complete == total}.
+ * are discovered (a stream layer's size is only known as it is read); {@code complete} counts bytes
+ * sent plus the sizes of blobs that needed no upload. At the end {@code complete == total}.
  *
  * @param total the bytes of every blob known so far
  * @param complete the bytes done so far

@@ -1,9 +1,9 @@
 package dev.containerregistry.v1.remote;
 
 /**
- * The byte counts of one push, handed to the listener in order and never decreasing. Blobs of
- * known size add to the total when they are first scheduled; stream layers add what they send as
- * they send it.
+ * The byte counts of one push, handed to the listener in order and never decreasing. Blobs of known
+ * size add to the total when they are first scheduled; stream layers add what they send as they
+ * send it.
  */
 final class ProgressTracker {
 

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * The read side for one repository: manifests by reference, turned into lazy images and indexes.
- * An image asked of an index is the child for the wanted platform.
+ * The read side for one repository: manifests by reference, turned into lazy images and indexes. An
+ * image asked of an index is the child for the wanted platform.
  */
 final class Puller {
 
@@ -25,9 +25,12 @@ final class Puller {
     this.blobs = Objects.requireNonNull(blobs, "blobs");
   }
 
-  /** Reads manifests (up to {@link Response#MANIFEST_LIMIT} bytes) and blobs over {@code transport}. */
+  /**
+   * Reads manifests (up to {@link Response#MANIFEST_LIMIT} bytes) and blobs over {@code transport}.
+   */
   static Puller over(Transport transport) {
-    return new Puller(new ManifestFetcher(transport, Response.MANIFEST_LIMIT), new BlobFetcher(transport));
+    return new Puller(
+        new ManifestFetcher(transport, Response.MANIFEST_LIMIT), new BlobFetcher(transport));
   }
 
   /** The manifest or index {@code ref} points at, with its descriptor. */

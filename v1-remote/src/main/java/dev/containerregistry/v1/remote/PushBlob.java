@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * A blob to push: a layer or a config. Knows whether its digest can be had before its data is
- * read (a stream layer's cannot: it is uploaded without {@code HEAD} or mount, and committed with
- * the digest read afterwards).
+ * A blob to push: a layer or a config. Knows whether its digest can be had before its data is read
+ * (a stream layer's cannot: it is uploaded without {@code HEAD} or mount, and committed with the
+ * digest read afterwards).
  */
 final class PushBlob {
 

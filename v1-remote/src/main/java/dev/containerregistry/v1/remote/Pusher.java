@@ -24,10 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Pushes images, indexes and layers to one repository. Blob transfers run on at most
- * {@code jobs} threads; each blob is transferred once however many images or tags share it (stream
- * layers are told apart by identity); an image's config goes up after all its layers (a stream
- * layer's digest exists only then), and every manifest after everything it references.
+ * Pushes images, indexes and layers to one repository. Blob transfers run on at most {@code jobs}
+ * threads; each blob is transferred once however many images or tags share it (stream layers are
+ * told apart by identity); an image's config goes up after all its layers (a stream layer's digest
+ * exists only then), and every manifest after everything it references.
  */
 final class Pusher implements AutoCloseable {
 
@@ -38,9 +38,11 @@ final class Pusher implements AutoCloseable {
   private final ManifestPutter manifests;
   private final ProgressTracker progress;
   private final ExecutorService executor;
-  private final ConcurrentMap<Object, CompletableFuture<BlobEvent>> blobs = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Object, CompletableFuture<BlobEvent>> blobs =
+      new ConcurrentHashMap<>();
 
-  private Pusher(Repository repo, Transport transport, RemoteOptions options, ProgressTracker progress) {
+  private Pusher(
+      Repository repo, Transport transport, RemoteOptions options, ProgressTracker progress) {
     this.repo = repo;
     this.progress = progress;
     DataSender sender =
@@ -71,7 +73,10 @@ final class Pusher implements AutoCloseable {
    * A pusher for {@code repo}, authenticated to push there and to pull from {@code mountSources}.
    */
   static Pusher open(
-      Repository repo, Collection<Repository> mountSources, RemoteOptions options, ProgressTracker progress)
+      Repository repo,
+      Collection<Repository> mountSources,
+      RemoteOptions options,
+      ProgressTracker progress)
       throws IOException {
     return new Pusher(repo, RemoteTransports.push(repo, mountSources, options), options, progress);
   }
@@ -110,7 +115,8 @@ final class Pusher implements AutoCloseable {
           if (blob.knownSize() >= 0) {
             progress.expect(blob.knownSize());
           }
-          return CompletableFuture.supplyAsync(() -> unchecked(() -> uploader.upload(blob)), executor);
+          return CompletableFuture.supplyAsync(
+              () -> unchecked(() -> uploader.upload(blob)), executor);
         });
   }
 
@@ -122,14 +128,18 @@ final class Pusher implements AutoCloseable {
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<?>[] uploads = layers.stream().map(l -> blob(l, "layer")).toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] uploads =
+        layers.stream().map(l -> blob(l, "layer")).toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(uploads)
         .thenComposeAsync(done -> blob(unchecked(() -> config(image, layers)), "config"), executor)
         .thenApplyAsync(
-            done -> unchecked(() -> manifests.put(ref, image.mediaType(), image.rawManifest())), executor);
+            done -> unchecked(() -> manifests.put(ref, image.mediaType(), image.rawManifest())),
+            executor);
   }
 
-  /** Schedules {@code index}: every child (by digest), then the index manifest under {@code ref}. */
+  /**
+   * Schedules {@code index}: every child (by digest), then the index manifest under {@code ref}.
+   */
   CompletableFuture<Hash> index(ImageIndex index, Reference ref) {
     List<CompletableFuture<Hash>> children = new ArrayList<>();
     try {
@@ -141,7 +151,8 @@ final class Pusher implements AutoCloseable {
     }
     return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new))
         .thenApplyAsync(
-            done -> unchecked(() -> manifests.put(ref, index.mediaType(), index.rawManifest())), executor);
+            done -> unchecked(() -> manifests.put(ref, index.mediaType(), index.rawManifest())),
+            executor);
   }
 
   private CompletableFuture<Hash> child(ImageIndex index, Descriptor child) throws IOException {
@@ -153,7 +164,10 @@ final class Pusher implements AutoCloseable {
       return image(index.image(child.digest()), byDigest);
     }
     throw new IllegalArgumentException(
-        "index child " + child.digest() + " has media type " + child.mediaType()
+        "index child "
+            + child.digest()
+            + " has media type "
+            + child.mediaType()
             + ", neither an image nor an index; it cannot be pushed");
   }
 
@@ -171,7 +185,8 @@ final class Pusher implements AutoCloseable {
       return work.join();
     } catch (CompletionException e) {
       executor.shutdownNow();
-      Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+      Throwable cause =
+          e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
       if (cause instanceof IOException io) {
         throw io;
       }
@@ -188,8 +203,8 @@ final class Pusher implements AutoCloseable {
   }
 
   /**
-   * The config blob as a layer; mountable from where the image's layers come from, since a
-   * registry keeps an image's config in the repository of its layers.
+   * The config blob as a layer; mountable from where the image's layers come from, since a registry
+   * keeps an image's config in the repository of its layers.
    */
   private static Layer config(Image image, List<Layer> layers) throws IOException {
     Layer config = StaticLayer.of(image.rawConfigFile(), image.manifest().config().mediaType());

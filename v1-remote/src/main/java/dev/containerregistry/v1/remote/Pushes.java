@@ -23,28 +23,36 @@ final class Pushes {
 
   static void layer(Repository repo, Layer layer, RemoteOptions options) throws IOException {
     List<Repository> sources =
-        layer instanceof MountableLayer mountable ? List.of(mountable.sourceRepository()) : List.of();
-    try (Pusher pusher = Pusher.open(repo, sources, options, new ProgressTracker(options.progress()))) {
+        layer instanceof MountableLayer mountable
+            ? List.of(mountable.sourceRepository())
+            : List.of();
+    try (Pusher pusher =
+        Pusher.open(repo, sources, options, new ProgressTracker(options.progress()))) {
       pusher.await(pusher.blob(layer, "layer"));
     }
   }
 
-  static void manifest(Reference ref, MediaType mediaType, byte[] raw, RemoteOptions options) throws IOException {
-    try (Pusher pusher = Pusher.open(ref.context(), List.of(), options, new ProgressTracker(options.progress()))) {
+  static void manifest(Reference ref, MediaType mediaType, byte[] raw, RemoteOptions options)
+      throws IOException {
+    try (Pusher pusher =
+        Pusher.open(ref.context(), List.of(), options, new ProgressTracker(options.progress()))) {
       pusher.manifest(ref, mediaType, raw);
     }
   }
 
   static void write(Map<? extends Reference, ?> todo, RemoteOptions options) throws IOException {
     Map<Repository, Map<Reference, Object>> byRepository = new LinkedHashMap<>();
-    todo.forEach((ref, value) -> {
-      if (!(value instanceof Image) && !(value instanceof ImageIndex)) {
-        throw new IllegalArgumentException(
-            "cannot push " + ref + ": expected an Image or an ImageIndex, got "
-                + (value == null ? "null" : value.getClass().getName()));
-      }
-      byRepository.computeIfAbsent(ref.context(), r -> new LinkedHashMap<>()).put(ref, value);
-    });
+    todo.forEach(
+        (ref, value) -> {
+          if (!(value instanceof Image) && !(value instanceof ImageIndex)) {
+            throw new IllegalArgumentException(
+                "cannot push "
+                    + ref
+                    + ": expected an Image or an ImageIndex, got "
+                    + (value == null ? "null" : value.getClass().getName()));
+          }
+          byRepository.computeIfAbsent(ref.context(), r -> new LinkedHashMap<>()).put(ref, value);
+        });
     ProgressTracker progress = new ProgressTracker(options.progress());
     for (Map.Entry<Repository, Map<Reference, Object>> entry : byRepository.entrySet()) {
       write(entry.getKey(), entry.getValue(), options, progress);
@@ -64,8 +72,12 @@ final class Pushes {
     }
     try (Pusher pusher = Pusher.open(repo, sources, options, progress)) {
       List<CompletableFuture<?>> pushes = new ArrayList<>();
-      todo.forEach((ref, value) -> pushes.add(
-          value instanceof Image image ? pusher.image(image, ref) : pusher.index((ImageIndex) value, ref)));
+      todo.forEach(
+          (ref, value) ->
+              pushes.add(
+                  value instanceof Image image
+                      ? pusher.image(image, ref)
+                      : pusher.index((ImageIndex) value, ref)));
       pusher.await(CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new)));
     }
   }

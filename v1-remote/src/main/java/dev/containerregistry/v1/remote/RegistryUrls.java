@@ -7,9 +7,9 @@ import dev.containerregistry.v1.Hash;
 import java.net.URI;
 
 /**
- * The URLs of the endpoints of the OCI distribution API (uploads add theirs in {@link
- * UploadUrls}). Names, tags and digests are validated by the {@code name} module and contain only
- * URL-safe characters.
+ * The URLs of the endpoints of the OCI distribution API (uploads add theirs in {@link UploadUrls}).
+ * Names, tags and digests are validated by the {@code name} module and contain only URL-safe
+ * characters.
  *
  * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#endpoints">
  *     OCI distribution spec: endpoints</a>

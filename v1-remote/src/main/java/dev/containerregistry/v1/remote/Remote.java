@@ -15,14 +15,15 @@ import java.util.Map;
 /**
  * The registry client's entry points: push ({@code writeLayer}, {@code write}, {@code writeIndex},
  * {@code multiWrite}, {@code tag}, {@code put}), pull ({@code get}, {@code head}, {@code image},
- * {@code index}), {@code list}, {@code catalog}, {@code delete} and {@code copy}. Each call takes
- * a reference and {@link RemoteOptions} (credentials, jobs, retries, progress, platform) and hands
+ * {@code index}), {@code list}, {@code catalog}, {@code delete} and {@code copy}. Each call takes a
+ * reference and {@link RemoteOptions} (credentials, jobs, retries, progress, platform) and hands
  * the work to the class that does it; every call is independent and thread-safe.
  *
  * <p>Failures are {@link IOException}s that name what was being done and to which reference or
- * blob: a registry's refusal is a {@link dev.containerregistry.v1.remote.transport.TransportException
- * TransportException} carrying its status and error codes; content that does not match its digest
- * or size is a {@link VerificationException}.
+ * blob: a registry's refusal is a {@link
+ * dev.containerregistry.v1.remote.transport.TransportException TransportException} carrying its
+ * status and error codes; content that does not match its digest or size is a {@link
+ * VerificationException}.
  *
  * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md">OCI
  *     distribution spec</a>
@@ -37,13 +38,14 @@ public final class Remote {
    *
    * @throws IOException naming the layer and the step that failed
    */
-  public static void writeLayer(Repository repo, Layer layer, RemoteOptions options) throws IOException {
+  public static void writeLayer(Repository repo, Layer layer, RemoteOptions options)
+      throws IOException {
     Pushes.layer(repo, layer, options);
   }
 
   /**
-   * Pushes {@code image}: its layers (concurrently, up to {@code jobs}), then its config, then
-   * its manifest under {@code ref}.
+   * Pushes {@code image}: its layers (concurrently, up to {@code jobs}), then its config, then its
+   * manifest under {@code ref}.
    *
    * @throws IOException naming the blob or manifest and the step that failed
    */
@@ -57,7 +59,8 @@ public final class Remote {
    *
    * @throws IOException naming the blob or manifest and the step that failed
    */
-  public static void writeIndex(Reference ref, ImageIndex index, RemoteOptions options) throws IOException {
+  public static void writeIndex(Reference ref, ImageIndex index, RemoteOptions options)
+      throws IOException {
     Pushes.write(Map.of(ref, index), options);
   }
 
@@ -68,23 +71,25 @@ public final class Remote {
    * @throws IllegalArgumentException when a value is neither an image nor an index
    * @throws IOException naming the blob or manifest and the step that failed
    */
-  public static void multiWrite(Map<? extends Reference, ?> todo, RemoteOptions options) throws IOException {
+  public static void multiWrite(Map<? extends Reference, ?> todo, RemoteOptions options)
+      throws IOException {
     Pushes.write(todo, options);
   }
 
   /**
-   * Puts the manifest of {@code image}, whose blobs the repository already holds, under {@code tag}.
+   * Puts the manifest of {@code image}, whose blobs the repository already holds, under {@code
+   * tag}.
    *
-   * @throws IOException naming the manifest when the registry refuses it (for example
-   *     {@code MANIFEST_BLOB_UNKNOWN} when a blob is missing)
+   * @throws IOException naming the manifest when the registry refuses it (for example {@code
+   *     MANIFEST_BLOB_UNKNOWN} when a blob is missing)
    */
   public static void tag(Tag tag, Image image, RemoteOptions options) throws IOException {
     put(tag, image, options);
   }
 
   /**
-   * Puts the manifest of {@code index}, whose children the repository already holds, under
-   * {@code tag}.
+   * Puts the manifest of {@code index}, whose children the repository already holds, under {@code
+   * tag}.
    *
    * @throws IOException naming the manifest when the registry refuses it
    */
@@ -112,7 +117,8 @@ public final class Remote {
    *     (nothing is sent then)
    * @throws IOException naming the manifest when the registry refuses it
    */
-  public static void put(Reference ref, ImageIndex index, RemoteOptions options) throws IOException {
+  public static void put(Reference ref, ImageIndex index, RemoteOptions options)
+      throws IOException {
     Pushes.manifest(ref, index.mediaType(), index.rawManifest(), options);
   }
 
@@ -141,13 +147,13 @@ public final class Remote {
 
   /**
    * The image {@code ref} points at, read lazily: the manifest now, the config when asked, each
-   * layer when its stream is opened, every stream verified against its digest and size (and
-   * the uncompressed one against its DiffID). For an index, its image for {@link
-   * RemoteOptions#platform()}. The image's layers can be mounted when written to another
-   * repository of the same registry.
+   * layer when its stream is opened, every stream verified against its digest and size (and the
+   * uncompressed one against its DiffID). For an index, its image for {@link
+   * RemoteOptions#platform()}. The image's layers can be mounted when written to another repository
+   * of the same registry.
    *
-   * @throws PlatformNotFoundException when {@code ref} is an index with no image for the
-   *     platform; it lists those it has
+   * @throws PlatformNotFoundException when {@code ref} is an index with no image for the platform;
+   *     it lists those it has
    * @throws IOException as {@link #get}, or when the manifest is not an image or an index
    */
   public static Image image(Reference ref, RemoteOptions options) throws IOException {
@@ -164,19 +170,19 @@ public final class Remote {
   }
 
   /**
-   * Every tag of {@code repo}, in the registry's order, following {@code Link} pagination
-   * ({@link RemoteOptions#pageSize()} per page).
+   * Every tag of {@code repo}, in the registry's order, following {@code Link} pagination ({@link
+   * RemoteOptions#pageSize()} per page).
    *
-   * @throws IOException when the registry refuses, a page is not the expected JSON, or a
-   *     {@code Link} points at another host or back at a page already read
+   * @throws IOException when the registry refuses, a page is not the expected JSON, or a {@code
+   *     Link} points at another host or back at a page already read
    */
   public static List<String> list(Repository repo, RemoteOptions options) throws IOException {
     return RemoteReads.list(repo, options);
   }
 
   /**
-   * Every repository of {@code registry}, in the registry's order, following pagination as
-   * {@link #list} does.
+   * Every repository of {@code registry}, in the registry's order, following pagination as {@link
+   * #list} does.
    *
    * @throws IOException as {@link #list}; many registries refuse the catalog to anyone but an
    *     administrator
@@ -188,8 +194,8 @@ public final class Remote {
   /**
    * Deletes the manifest {@code ref} points at (most registries want a digest, not a tag).
    *
-   * @throws IOException when the registry refuses, for example {@code UNSUPPORTED} when deletion
-   *     is disabled
+   * @throws IOException when the registry refuses, for example {@code UNSUPPORTED} when deletion is
+   *     disabled
    */
   public static void delete(Reference ref, RemoteOptions options) throws IOException {
     RemoteReads.delete(ref, options);
@@ -198,8 +204,8 @@ public final class Remote {
   /**
    * Copies the image or index (with every child) at {@code src} to {@code dst}, blob by blob from
    * registry to registry, mounting when both are on one registry; nothing is written to disk and
-   * digests stay identical. The source's manifests are all fetched and checked first: a bad
-   * source writes nothing.
+   * digests stay identical. The source's manifests are all fetched and checked first: a bad source
+   * writes nothing.
    *
    * @throws IOException naming the source manifest that is bad, or the blob and step that failed
    *     while writing

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An image in a registry, read lazily: the manifest was fetched once when this object was made;
- * the config is fetched (and verified) the first time it is needed, and kept; a layer's blob is
+ * An image in a registry, read lazily: the manifest was fetched once when this object was made; the
+ * config is fetched (and verified) the first time it is needed, and kept; a layer's blob is
  * downloaded only when one of its streams is opened. Thread-safe.
  */
 final class RemoteImage implements Image {
@@ -139,9 +139,15 @@ final class RemoteImage implements Image {
     List<Hash> diffIds = configFile().rootFs().diffIds();
     if (index >= diffIds.size()) {
       throw new IOException(
-          "image " + fetched.reference() + ": its config lists " + diffIds.size()
-              + " DiffIDs, but its manifest has layer #" + (index + 1) + " ("
-              + manifest().layers().get(index).digest() + ")");
+          "image "
+              + fetched.reference()
+              + ": its config lists "
+              + diffIds.size()
+              + " DiffIDs, but its manifest has layer #"
+              + (index + 1)
+              + " ("
+              + manifest().layers().get(index).digest()
+              + ")");
     }
     return diffIds.get(index);
   }

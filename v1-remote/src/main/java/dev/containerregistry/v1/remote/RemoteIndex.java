@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * An index in a registry, read lazily: its bytes were fetched once when this object was made;
- * each child manifest is fetched by digest (and so verified) when it is asked for. Thread-safe.
+ * An index in a registry, read lazily: its bytes were fetched once when this object was made; each
+ * child manifest is fetched by digest (and so verified) when it is asked for. Thread-safe.
  */
 final class RemoteIndex implements ImageIndex {
 
@@ -82,9 +82,7 @@ final class RemoteIndex implements ImageIndex {
 
   /** Fetches the child {@code digest}, which the index must list, by digest. */
   private FetchedManifest child(Hash digest) throws IOException {
-    boolean listed =
-        indexManifest().manifests().stream()
-            .anyMatch(d -> d.digest().equals(digest));
+    boolean listed = indexManifest().manifests().stream().anyMatch(d -> d.digest().equals(digest));
     if (!listed) {
       throw new ContentNotFoundException(digest, "the children of index " + fetched.reference());
     }

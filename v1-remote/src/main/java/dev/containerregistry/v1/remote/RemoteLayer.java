@@ -9,10 +9,10 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * A layer (or the config blob) of an image in a registry. Digest, size and media type come from
- * its descriptor, the DiffID from the image's config; nothing is downloaded until a stream is
- * opened, and every stream is verified as it is read. It knows its repository, so that writing it
- * to another repository of the same registry can mount it instead of uploading it.
+ * A layer (or the config blob) of an image in a registry. Digest, size and media type come from its
+ * descriptor, the DiffID from the image's config; nothing is downloaded until a stream is opened,
+ * and every stream is verified as it is read. It knows its repository, so that writing it to
+ * another repository of the same registry can mount it instead of uploading it.
  */
 final class RemoteLayer implements MountableLayer {
 
@@ -27,14 +27,17 @@ final class RemoteLayer implements MountableLayer {
   private final Descriptor descriptor;
   private final DiffIdSource diffIds;
 
-  RemoteLayer(BlobFetcher blobs, Repository repository, Descriptor descriptor, DiffIdSource diffIds) {
+  RemoteLayer(
+      BlobFetcher blobs, Repository repository, Descriptor descriptor, DiffIdSource diffIds) {
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.repository = Objects.requireNonNull(repository, "repository");
     this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
     this.diffIds = Objects.requireNonNull(diffIds, "diffIds");
   }
 
-  /** A blob that is stored uncompressed (a config, an uncompressed tar): its DiffID is its digest. */
+  /**
+   * A blob that is stored uncompressed (a config, an uncompressed tar): its DiffID is its digest.
+   */
   static RemoteLayer uncompressed(BlobFetcher blobs, Repository repository, Descriptor descriptor) {
     return new RemoteLayer(blobs, repository, descriptor, descriptor::digest);
   }
@@ -61,8 +64,8 @@ final class RemoteLayer implements MountableLayer {
   }
 
   /**
-   * The tar: gzip is inflated (recognised by its first bytes), an uncompressed blob passed
-   * through, and the result checked against the DiffID at its end.
+   * The tar: gzip is inflated (recognised by its first bytes), an uncompressed blob passed through,
+   * and the result checked against the DiffID at its end.
    */
   @Override
   public InputStream uncompressed() throws IOException {
@@ -70,7 +73,10 @@ final class RemoteLayer implements MountableLayer {
     String subject = "layer " + descriptor.digest() + " of " + repository;
     InputStream tar = Decompression.uncompressed(compressed(), subject);
     return new VerifyingInputStream(
-        tar, diffId, VerifyingInputStream.ANY_SIZE, "uncompressed content of " + subject + " (DiffID " + diffId + ")");
+        tar,
+        diffId,
+        VerifyingInputStream.ANY_SIZE,
+        "uncompressed content of " + subject + " (DiffID " + diffId + ")");
   }
 
   @Override

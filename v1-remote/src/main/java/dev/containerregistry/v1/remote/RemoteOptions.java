@@ -51,9 +51,9 @@ public final class RemoteOptions {
   }
 
   /**
-   * The defaults: credentials from {@link Keychain#defaultKeychain()}, {@value #DEFAULT_JOBS}
-   * jobs, {@link RetryPolicy#defaults()}, no progress listener, streaming uploads, platform
-   * {@code linux/amd64}, the JVM-wide pooled HTTP client.
+   * The defaults: credentials from {@link Keychain#defaultKeychain()}, {@value #DEFAULT_JOBS} jobs,
+   * {@link RetryPolicy#defaults()}, no progress listener, streaming uploads, platform {@code
+   * linux/amd64}, the JVM-wide pooled HTTP client.
    */
   public static RemoteOptions defaults() {
     return DEFAULTS;
@@ -110,14 +110,18 @@ public final class RemoteOptions {
   }
 
   /**
-   * The transport configuration for {@code registry}: the explicit authenticator if one was
-   * given, else the keychain's answer for the registry, asked only when the registry challenges.
+   * The transport configuration for {@code registry}: the explicit authenticator if one was given,
+   * else the keychain's answer for the registry, asked only when the registry challenges.
    */
   TransportConfig transportConfig(Registry registry) {
     Authenticator auth = authenticator;
     if (auth == null) {
       Keychain chain = keychain;
-      auth = () -> (chain != null ? chain : Keychain.defaultKeychain()).resolve(registry).authorization();
+      auth =
+          () ->
+              (chain != null ? chain : Keychain.defaultKeychain())
+                  .resolve(registry)
+                  .authorization();
     }
     return TransportConfig.builder()
         .authenticator(auth)
@@ -130,8 +134,10 @@ public final class RemoteOptions {
   /** Builds {@link RemoteOptions}; every setter rejects {@code null} and invalid values. */
   public static final class Builder {
     private Authenticator authenticator;
+
     /** {@code null} until set: the default keychain, found only when a registry asks. */
     private Keychain keychain;
+
     private int jobs = DEFAULT_JOBS;
     private RetryPolicy retry = RetryPolicy.defaults();
     private ProgressListener progress = ProgressListener.NONE;
@@ -234,7 +240,8 @@ public final class RemoteOptions {
      */
     public Builder pageSize(int value) {
       if (value < 0) {
-        throw new IllegalArgumentException("pageSize must be 0 (registry default) or more, got " + value);
+        throw new IllegalArgumentException(
+            "pageSize must be 0 (registry default) or more, got " + value);
       }
       this.pageSize = value;
       return this;

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The read operations behind {@link Remote}: each builds the transport its operation needs
- * (pull, delete or catalog scope) from the options and hands the work to the class that does it.
+ * The read operations behind {@link Remote}: each builds the transport its operation needs (pull,
+ * delete or catalog scope) from the options and hands the work to the class that does it.
  */
 final class RemoteReads {
 

@@ -28,7 +28,8 @@ final class RemoteTransports {
    * For writing to {@code target}, with {@code pull} on each repository of the same registry that
    * blobs may be mounted from.
    */
-  static Transport push(Repository target, Collection<Repository> mountSources, RemoteOptions options)
+  static Transport push(
+      Repository target, Collection<Repository> mountSources, RemoteOptions options)
       throws IOException {
     List<String> scopes = new ArrayList<>();
     scopes.add(target.scope("push,pull"));
@@ -41,7 +42,8 @@ final class RemoteTransports {
   }
 
   /** For {@code scopes} at {@code registry}, such as {@code registry:catalog:*}. */
-  static Transport scoped(Registry registry, List<String> scopes, RemoteOptions options) throws IOException {
+  static Transport scoped(Registry registry, List<String> scopes, RemoteOptions options)
+      throws IOException {
     return Transports.forRegistry(registry, scopes, options.transportConfig(registry));
   }
 }

@@ -19,7 +19,9 @@ final class SourceVerifier {
     this.source = Objects.requireNonNull(source, "source");
   }
 
-  /** @throws IOException naming the first manifest of the tree that is bad, and why */
+  /**
+   * @throws IOException naming the first manifest of the tree that is bad, and why
+   */
   void verify(FetchedManifest root) throws IOException {
     if (root.mediaType().isIndex()) {
       IndexManifest index = IndexManifest.parse(root.bytes());
@@ -37,8 +39,14 @@ final class SourceVerifier {
     if (fetched.descriptor().size() != child.size()) {
       throw new VerificationException(
           child.digest(),
-          "child " + child.digest() + " of index " + parent.reference() + " has "
-              + fetched.descriptor().size() + " bytes, but the index declares " + child.size());
+          "child "
+              + child.digest()
+              + " of index "
+              + parent.reference()
+              + " has "
+              + fetched.descriptor().size()
+              + " bytes, but the index declares "
+              + child.size());
     }
     return fetched;
   }

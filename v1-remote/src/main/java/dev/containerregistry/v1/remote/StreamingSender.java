@@ -12,9 +12,9 @@ import java.io.InputStream;
 import java.net.URI;
 
 /**
- * {@link UploadMode#STREAMING}: the whole blob in one {@code PATCH} with chunked transfer
- * encoding, read from the layer as the connection takes it. Nothing is buffered, and the body is
- * never resent.
+ * {@link UploadMode#STREAMING}: the whole blob in one {@code PATCH} with chunked transfer encoding,
+ * read from the layer as the connection takes it. Nothing is buffered, and the body is never
+ * resent.
  */
 final class StreamingSender implements DataSender {
 
@@ -25,10 +25,12 @@ final class StreamingSender implements DataSender {
   }
 
   @Override
-  public URI send(UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
+  public URI send(
+      UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
       throws IOException {
     RequestBody body =
-        RequestBody.ofStream(new Counting(data, progress), RequestBody.UNKNOWN_LENGTH, "application/octet-stream");
+        RequestBody.ofStream(
+            new Counting(data, progress), RequestBody.UNKNOWN_LENGTH, "application/octet-stream");
     Response response = transport.send(Request.of("PATCH", session.location()).withBody(body));
     if (response.status() != 202 && response.status() != 204) {
       throw TransportException.of(response);

@@ -21,7 +21,8 @@ final class UploadCommit {
   }
 
   void commit(URI location, Hash digest) throws IOException {
-    Request put = Request.of("PUT", UploadUrls.withDigest(location, digest)).withBody(EmptyBody.INSTANCE);
+    Request put =
+        Request.of("PUT", UploadUrls.withDigest(location, digest)).withBody(EmptyBody.INSTANCE);
     Response response = transport.send(put);
     if (response.status() != 201 && response.status() != 204) {
       throw TransportException.of(response);

@@ -13,8 +13,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * {@code POST /v2/<name>/blobs/uploads/}: opens an upload session, or asks the registry to mount
- * a blob from another repository ({@code 201}: mounted; {@code 202}: declined, here is a session).
+ * {@code POST /v2/<name>/blobs/uploads/}: opens an upload session, or asks the registry to mount a
+ * blob from another repository ({@code 201}: mounted; {@code 202}: declined, here is a session).
  */
 final class UploadSession {
 
@@ -46,8 +46,8 @@ final class UploadSession {
   }
 
   /**
-   * Asks for {@code digest} to be mounted from {@code source}: empty when it was, else the
-   * session the registry opened instead (or a new one, when the mount request itself failed).
+   * Asks for {@code digest} to be mounted from {@code source}: empty when it was, else the session
+   * the registry opened instead (or a new one, when the mount request itself failed).
    */
   Optional<Opened> mount(Hash digest, Repository source) throws IOException {
     Response response = transport.send(post(UploadUrls.mount(repo, digest, source)));
@@ -68,9 +68,14 @@ final class UploadSession {
 
   private static Opened opened(Response response) throws IOException {
     String location =
-        response.header("Location").orElseThrow(() -> new ProtocolException(
-            response.request() + ": the registry opened an upload without a Location"));
-    long minChunk = response.header("OCI-Chunk-Min-Length").map(UploadSession::parseLength).orElse(0L);
+        response
+            .header("Location")
+            .orElseThrow(
+                () ->
+                    new ProtocolException(
+                        response.request() + ": the registry opened an upload without a Location"));
+    long minChunk =
+        response.header("OCI-Chunk-Min-Length").map(UploadSession::parseLength).orElse(0L);
     return new Opened(Locations.resolve(response.request(), location), minChunk);
   }
 

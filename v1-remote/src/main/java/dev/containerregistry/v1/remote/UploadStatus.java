@@ -10,8 +10,8 @@ import java.net.ProtocolException;
 import java.net.URI;
 
 /**
- * {@code GET <upload location>}: how many bytes the registry holds of an upload in progress
- * ({@code Range: 0-<last byte>}, {@code 204}), and where to continue.
+ * {@code GET <upload location>}: how many bytes the registry holds of an upload in progress ({@code
+ * Range: 0-<last byte>}, {@code 204}), and where to continue.
  *
  * @param location the location to send the next chunk to
  * @param offset the number of bytes the registry holds
@@ -28,11 +28,14 @@ record UploadStatus(URI location, long offset) {
           response.header("Location").isPresent()
               ? Locations.resolve(response.request(), response.header("Location").get())
               : location;
-      return new UploadStatus(next, response.header("Range").map(UploadStatus::offsetAfter).orElse(0L));
+      return new UploadStatus(
+          next, response.header("Range").map(UploadStatus::offsetAfter).orElse(0L));
     } catch (NumberFormatException e) {
       throw new ProtocolException(
-          response.request() + ": asking for the upload's offset, the registry sent a malformed Range '"
-              + response.header("Range").orElse("") + "'");
+          response.request()
+              + ": asking for the upload's offset, the registry sent a malformed Range '"
+              + response.header("Range").orElse("")
+              + "'");
     }
   }
 

@@ -7,10 +7,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The URLs of blob uploads: {@code POST /v2/<name>/blobs/uploads/} (optionally mounting), and
- * the closing {@code ?digest=} added to an upload's location.
+ * The URLs of blob uploads: {@code POST /v2/<name>/blobs/uploads/} (optionally mounting), and the
+ * closing {@code ?digest=} added to an upload's location.
  *
- * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pushing-blobs">
+ * @see <a
+ *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pushing-blobs">
  *     OCI distribution spec: pushing blobs</a>
  */
 final class UploadUrls {
@@ -22,9 +23,17 @@ final class UploadUrls {
     return RegistryUrls.repository(repo, "/blobs/uploads/");
   }
 
-  /** {@code /v2/<name>/blobs/uploads/?mount=<digest>&from=<source>}: asks for a cross-repository mount. */
+  /**
+   * {@code /v2/<name>/blobs/uploads/?mount=<digest>&from=<source>}: asks for a cross-repository
+   * mount.
+   */
   static URI mount(Repository repo, Hash digest, Repository source) {
-    return URI.create(start(repo) + "?mount=" + encode(digest.toString()) + "&from=" + encode(source.repositoryStr()));
+    return URI.create(
+        start(repo)
+            + "?mount="
+            + encode(digest.toString())
+            + "&from="
+            + encode(source.repositoryStr()));
   }
 
   /** {@code location} with {@code digest=<digest>} added to its query, to close the upload. */

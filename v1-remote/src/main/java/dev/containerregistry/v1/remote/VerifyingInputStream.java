@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * Passes bytes through while hashing and counting them. A stream longer than the expected size
  * fails as soon as the extra byte arrives; at the end of the source the size and sha256 are
- * checked, and a mismatch is thrown in place of end-of-stream, so a reader never sees a clean
- * end of corrupt data.
+ * checked, and a mismatch is thrown in place of end-of-stream, so a reader never sees a clean end
+ * of corrupt data.
  */
 final class VerifyingInputStream extends InputStream {
 
@@ -113,7 +113,11 @@ final class VerifyingInputStream extends InputStream {
     if (expectedSize != ANY_SIZE && count != expectedSize) {
       return new VerificationException(
           expected,
-          subject + " ended after " + count + " bytes, but its descriptor declares " + expectedSize);
+          subject
+              + " ended after "
+              + count
+              + " bytes, but its descriptor declares "
+              + expectedSize);
     }
     Hash actual = Hash.fromDigest(sha256.digest());
     if (!actual.equals(expected)) {

@@ -30,9 +30,7 @@ class CopierTest {
   private static final TestImage IMAGE = TestImage.of("copy test", AMD64);
 
   @AutoClose private final TestRegistry registry = TestRegistry.start();
-  private final Copier copier =
-      new Copier(
-          Puller.over(Transports.http()));
+  private final Copier copier = new Copier(Puller.over(Transports.http()));
   private final RecordingDestination destination = new RecordingDestination();
 
   @Test
@@ -57,16 +55,21 @@ class CopierTest {
     Hash claimed = Hash.sha256("other".getBytes(StandardCharsets.UTF_8));
     registry.manifest("test/app", claimed.toString(), MediaType.OCI_MANIFEST, IMAGE.manifest());
     assertThrows(
-        VerificationException.class, () -> copier.copy(registry.ref("test/app@" + claimed), destination));
+        VerificationException.class,
+        () -> copier.copy(registry.ref("test/app@" + claimed), destination));
     assertEquals(List.of(), destination.written);
   }
 
   @Test
   void writesNothingWhenAChildOfTheIndexIsMissing() {
     registry.manifest(
-        "test/app", "multi", MediaType.OCI_IMAGE_INDEX, index(IMAGE.manifest().length, IMAGE.digest()));
+        "test/app",
+        "multi",
+        MediaType.OCI_IMAGE_INDEX,
+        index(IMAGE.manifest().length, IMAGE.digest()));
     IOException e =
-        assertThrows(IOException.class, () -> copier.copy(registry.ref("test/app:multi"), destination));
+        assertThrows(
+            IOException.class, () -> copier.copy(registry.ref("test/app:multi"), destination));
     assertTrue(e.getMessage().contains("404"), e.getMessage());
     assertEquals(List.of(), destination.written);
   }
@@ -76,9 +79,11 @@ class CopierTest {
     byte[] broken = "{\"schemaVersion\":2,\"config\":42}".getBytes(StandardCharsets.UTF_8);
     Hash brokenDigest = Hash.sha256(broken);
     registry.manifest("test/app", brokenDigest.toString(), MediaType.OCI_MANIFEST, broken);
-    registry.manifest("test/app", "multi", MediaType.OCI_IMAGE_INDEX, index(broken.length, brokenDigest));
+    registry.manifest(
+        "test/app", "multi", MediaType.OCI_IMAGE_INDEX, index(broken.length, brokenDigest));
     assertThrows(
-        MalformedDocumentException.class, () -> copier.copy(registry.ref("test/app:multi"), destination));
+        MalformedDocumentException.class,
+        () -> copier.copy(registry.ref("test/app:multi"), destination));
     assertEquals(List.of(), destination.written);
   }
 
@@ -86,10 +91,14 @@ class CopierTest {
   void writesNothingWhenTheIndexDeclaresAnotherSizeForAChild() {
     IMAGE.serve(registry, "test/app", "1");
     registry.manifest(
-        "test/app", "multi", MediaType.OCI_IMAGE_INDEX, index(IMAGE.manifest().length + 1, IMAGE.digest()));
+        "test/app",
+        "multi",
+        MediaType.OCI_IMAGE_INDEX,
+        index(IMAGE.manifest().length + 1, IMAGE.digest()));
     VerificationException e =
         assertThrows(
-            VerificationException.class, () -> copier.copy(registry.ref("test/app:multi"), destination));
+            VerificationException.class,
+            () -> copier.copy(registry.ref("test/app:multi"), destination));
     assertTrue(e.getMessage().contains("but the index declares"), e.getMessage());
     assertEquals(List.of(), destination.written);
   }
@@ -97,7 +106,9 @@ class CopierTest {
   private static byte[] index(long childSize, Hash childDigest) {
     return IndexManifest.builder()
         .mediaType(MediaType.OCI_IMAGE_INDEX)
-        .manifests(List.of(Descriptor.of(MediaType.OCI_MANIFEST, childSize, childDigest).withPlatform(AMD64)))
+        .manifests(
+            List.of(
+                Descriptor.of(MediaType.OCI_MANIFEST, childSize, childDigest).withPlatform(AMD64)))
         .build()
         .toJson();
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class DecompressionTest {
 
-  private static final byte[] TAR = "pretend this is a tar archive".repeat(100).getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TAR =
+      "pretend this is a tar archive".repeat(100).getBytes(StandardCharsets.UTF_8);
 
   private static byte[] gzip(byte[] content) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -28,7 +29,8 @@ class DecompressionTest {
 
   private static InputStream open(byte[] blob, byte[] served) throws IOException {
     InputStream verified =
-        new VerifyingInputStream(new ByteArrayInputStream(served), Hash.sha256(blob), blob.length, "blob");
+        new VerifyingInputStream(
+            new ByteArrayInputStream(served), Hash.sha256(blob), blob.length, "blob");
     return Decompression.uncompressed(verified, "layer");
   }
 

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An image made of the given layers whose config and manifest are computed when asked, as
- * {@code Mutate.append} will: before stream layers are consumed they throw
- * {@code NotComputedException}; afterwards they describe the layers.
+ * An image made of the given layers whose config and manifest are computed when asked, as {@code
+ * Mutate.append} will: before stream layers are consumed they throw {@code NotComputedException};
+ * afterwards they describe the layers.
  */
 final class LayeredImage implements Image {
 
@@ -51,7 +51,11 @@ final class LayeredImage implements Image {
     for (Layer layer : layers) {
       diffIds.add(layer.diffId());
     }
-    return ConfigFile.builder().architecture("amd64").os("linux").rootFs(RootFs.of(diffIds)).build();
+    return ConfigFile.builder()
+        .architecture("amd64")
+        .os("linux")
+        .rootFs(RootFs.of(diffIds))
+        .build();
   }
 
   @Override

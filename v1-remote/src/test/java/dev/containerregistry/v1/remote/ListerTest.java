@@ -19,8 +19,14 @@ class ListerTest {
 
   @Test
   void followsLinkHeadersToTheLastPage() throws IOException {
-    page("/v2/test/app/tags/list?n=2", "{\"name\":\"test/app\",\"tags\":[\"a\",\"b\"]}", "</v2/test/app/tags/list?last=b&n=2>; rel=\"next\"");
-    page("/v2/test/app/tags/list?last=b&n=2", "{\"name\":\"test/app\",\"tags\":[\"c\",\"d\"]}", "</v2/test/app/tags/list?last=d&n=2>; rel=\"next\"");
+    page(
+        "/v2/test/app/tags/list?n=2",
+        "{\"name\":\"test/app\",\"tags\":[\"a\",\"b\"]}",
+        "</v2/test/app/tags/list?last=b&n=2>; rel=\"next\"");
+    page(
+        "/v2/test/app/tags/list?last=b&n=2",
+        "{\"name\":\"test/app\",\"tags\":[\"c\",\"d\"]}",
+        "</v2/test/app/tags/list?last=d&n=2>; rel=\"next\"");
     page("/v2/test/app/tags/list?last=d&n=2", "{\"name\":\"test/app\",\"tags\":[\"e\"]}", null);
     assertEquals(List.of("a", "b", "c", "d", "e"), lister.tags(registry.repo("test/app")));
     assertEquals(3, registry.requests().size());
@@ -34,14 +40,20 @@ class ListerTest {
 
   @Test
   void listsTheCatalog() throws IOException {
-    page("/v2/_catalog?n=2", "{\"repositories\":[\"a/b\",\"c\"]}", "</v2/_catalog?last=c&n=2>; rel=\"next\"");
+    page(
+        "/v2/_catalog?n=2",
+        "{\"repositories\":[\"a/b\",\"c\"]}",
+        "</v2/_catalog?last=c&n=2>; rel=\"next\"");
     page("/v2/_catalog?last=c&n=2", "{\"repositories\":[\"d\"]}", null);
     assertEquals(List.of("a/b", "c", "d"), lister.catalog(Registry.parse(registry.host())));
   }
 
   @Test
   void refusesALinkToAnotherHost() {
-    page("/v2/test/app/tags/list?n=2", "{\"tags\":[\"a\"]}", "<http://elsewhere.example/v2/test/app/tags/list?last=a>; rel=\"next\"");
+    page(
+        "/v2/test/app/tags/list?n=2",
+        "{\"tags\":[\"a\"]}",
+        "<http://elsewhere.example/v2/test/app/tags/list?last=a>; rel=\"next\"");
     IOException e = assertThrows(IOException.class, () -> lister.tags(registry.repo("test/app")));
     assertTrue(e.getMessage().contains("points at another host"), e.getMessage());
     assertEquals(1, registry.requests().size());
@@ -49,7 +61,10 @@ class ListerTest {
 
   @Test
   void refusesALinkBackToAPageAlreadyRead() {
-    page("/v2/test/app/tags/list?n=2", "{\"tags\":[\"a\"]}", "</v2/test/app/tags/list?n=2>; rel=\"next\"");
+    page(
+        "/v2/test/app/tags/list?n=2",
+        "{\"tags\":[\"a\"]}",
+        "</v2/test/app/tags/list?n=2>; rel=\"next\"");
     IOException e = assertThrows(IOException.class, () -> lister.tags(registry.repo("test/app")));
     assertTrue(e.getMessage().contains("links back to a page already read"), e.getMessage());
   }

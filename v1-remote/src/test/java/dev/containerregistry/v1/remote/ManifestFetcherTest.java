@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestFetcherTest {
 
-  private static final TestImage IMAGE = TestImage.of("manifest test", Platform.of("linux", "amd64"));
+  private static final TestImage IMAGE =
+      TestImage.of("manifest test", Platform.of("linux", "amd64"));
 
   @AutoClose private final TestRegistry registry = TestRegistry.start();
   private final ManifestFetcher fetcher = new ManifestFetcher(Transports.http(), 1024);
@@ -75,7 +76,8 @@ class ManifestFetcherTest {
     byte[] huge = new byte[1025];
     Arrays.fill(huge, (byte) ' ');
     registry.manifest("test/app", "big", MediaType.OCI_MANIFEST, huge);
-    IOException e = assertThrows(IOException.class, () -> fetcher.get(registry.ref("test/app:big")));
+    IOException e =
+        assertThrows(IOException.class, () -> fetcher.get(registry.ref("test/app:big")));
     assertTrue(e.getMessage().contains("over the limit of 1024"), e.getMessage());
   }
 
@@ -90,7 +92,8 @@ class ManifestFetcherTest {
             out.write(new byte[4096]);
           }
         });
-    IOException e = assertThrows(IOException.class, () -> fetcher.get(registry.ref("test/app:big")));
+    IOException e =
+        assertThrows(IOException.class, () -> fetcher.get(registry.ref("test/app:big")));
     assertTrue(e.getMessage().contains("longer than the limit of 1024"), e.getMessage());
   }
 
@@ -106,7 +109,8 @@ class ManifestFetcherTest {
         "{\"schemaVersion\":1,\"name\":\"test/app\",\"tag\":\"old\",\"fsLayers\":[]}"
             .getBytes(StandardCharsets.UTF_8);
     registry.on("/v2/test/app/manifests/old", TestRegistry.ok(contentType, schema1));
-    IOException e = assertThrows(IOException.class, () -> fetcher.get(registry.ref("test/app:old")));
+    IOException e =
+        assertThrows(IOException.class, () -> fetcher.get(registry.ref("test/app:old")));
     assertTrue(e.getMessage().contains("is a Docker schema 1 manifest"), e.getMessage());
     assertTrue(e.getMessage().contains("does not read"), e.getMessage());
   }
@@ -120,8 +124,8 @@ class ManifestFetcherTest {
           application/json                                           | application/vnd.oci.image.manifest.v1+json
           text/plain                                                 | application/vnd.oci.image.manifest.v1+json
           """)
-  void findsTheMediaTypeWhenTheContentTypeIsVagueOrHasParameters(String contentType, String expected)
-      throws IOException {
+  void findsTheMediaTypeWhenTheContentTypeIsVagueOrHasParameters(
+      String contentType, String expected) throws IOException {
     registry.on("/v2/test/app/manifests/1", TestRegistry.ok(contentType, IMAGE.manifest()));
     assertEquals(MediaType.of(expected), fetcher.get(registry.ref("test/app:1")).mediaType());
   }

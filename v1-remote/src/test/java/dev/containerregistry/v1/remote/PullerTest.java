@@ -34,8 +34,7 @@ class PullerTest {
   private static final TestImage ARM_IMAGE = TestImage.of("arm64 image", ARM64);
 
   @AutoClose private final TestRegistry registry = TestRegistry.start();
-  private final Puller puller =
-      Puller.over(Transports.http());
+  private final Puller puller = Puller.over(Transports.http());
 
   @Test
   void fetchesTheManifestOnceTheConfigWhenAskedAndABlobOnlyWhenItsStreamIsOpened()
@@ -79,7 +78,10 @@ class PullerTest {
     IMAGE.serve(registry, "test/app", "1");
     Hash wrong = Hash.sha256(new byte[] {1});
     byte[] config =
-        ConfigFile.parse(IMAGE.config()).toBuilder().rootFs(RootFs.of(List.of(wrong))).build().toJson();
+        ConfigFile.parse(IMAGE.config()).toBuilder()
+            .rootFs(RootFs.of(List.of(wrong)))
+            .build()
+            .toJson();
     TestImage lying = new TestImage(IMAGE.tar(), IMAGE.layer(), config, manifestWithConfig(config));
     lying.serve(registry, "test/lying", "1");
     Layer layer = puller.image(registry.ref("test/lying:1"), AMD64).layers().get(0);
@@ -98,8 +100,11 @@ class PullerTest {
     Layer layer = puller.image(registry.ref("test/app:1"), AMD64).layers().get(0);
     try (InputStream in = layer.compressed()) {
       VerificationException e =
-          assertThrows(VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
-      assertTrue(e.getMessage().contains("is longer than the " + IMAGE.layer().length + " bytes"), e.getMessage());
+          assertThrows(
+              VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+      assertTrue(
+          e.getMessage().contains("is longer than the " + IMAGE.layer().length + " bytes"),
+          e.getMessage());
     }
   }
 
@@ -111,8 +116,10 @@ class PullerTest {
     Layer layer = puller.image(registry.ref("test/app:1"), AMD64).layers().get(0);
     try (InputStream in = layer.compressed()) {
       VerificationException e =
-          assertThrows(VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
-      assertTrue(e.getMessage().contains("ended after " + shorter.length + " bytes"), e.getMessage());
+          assertThrows(
+              VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+      assertTrue(
+          e.getMessage().contains("ended after " + shorter.length + " bytes"), e.getMessage());
     }
   }
 
@@ -134,7 +141,8 @@ class PullerTest {
     Layer layer = puller.image(registry.ref("test/app:1"), AMD64).layers().get(0);
     try (InputStream in = layer.compressed()) {
       VerificationException e =
-          assertThrows(VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+          assertThrows(
+              VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
       assertEquals(IMAGE.layerDigest(), e.expected());
     }
   }
@@ -182,7 +190,8 @@ class PullerTest {
     assertEquals(ARM_IMAGE.digest(), index.image(ARM_IMAGE.digest()).digest());
     assertTrue(registry.requests().contains("GET /v2/test/multi/manifests/" + ARM_IMAGE.digest()));
     assertThrows(ContentNotFoundException.class, () -> index.image(Hash.sha256(new byte[0])));
-    IOException notIndex = assertThrows(IOException.class, () -> index.imageIndex(ARM_IMAGE.digest()));
+    IOException notIndex =
+        assertThrows(IOException.class, () -> index.imageIndex(ARM_IMAGE.digest()));
     assertTrue(notIndex.getMessage().contains("not an index"), notIndex.getMessage());
   }
 
@@ -191,7 +200,8 @@ class PullerTest {
     IMAGE.serve(registry, "test/app", "1");
     IOException e = assertThrows(IOException.class, () -> puller.index(registry.ref("test/app:1")));
     assertTrue(
-        e.getMessage().endsWith("is a " + MediaType.OCI_MANIFEST + ", not an index"), e.getMessage());
+        e.getMessage().endsWith("is a " + MediaType.OCI_MANIFEST + ", not an index"),
+        e.getMessage());
   }
 
   private Hash serveIndex() {
@@ -204,7 +214,8 @@ class PullerTest {
                 List.of(
                     Descriptor.of(MediaType.OCI_MANIFEST, IMAGE.manifest().length, IMAGE.digest())
                         .withPlatform(AMD64),
-                    Descriptor.of(MediaType.OCI_MANIFEST, ARM_IMAGE.manifest().length, ARM_IMAGE.digest())
+                    Descriptor.of(
+                            MediaType.OCI_MANIFEST, ARM_IMAGE.manifest().length, ARM_IMAGE.digest())
                         .withPlatform(ARM64)))
             .build()
             .toJson();

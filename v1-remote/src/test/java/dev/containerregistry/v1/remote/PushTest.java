@@ -76,7 +76,8 @@ class PushTest {
   private void assertProgressEndsComplete() {
     for (int i = 1; i < updates.size(); i++) {
       assertTrue(updates.get(i).total() >= updates.get(i - 1).total(), "total decreased at " + i);
-      assertTrue(updates.get(i).complete() >= updates.get(i - 1).complete(), "complete decreased at " + i);
+      assertTrue(
+          updates.get(i).complete() >= updates.get(i - 1).complete(), "complete decreased at " + i);
     }
     Progress last = updates.get(updates.size() - 1);
     assertTrue(last.done(), "last progress " + last);
@@ -84,7 +85,8 @@ class PushTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(UploadMode.class)
-  void uploadsAStreamLayerWithoutHeadAndCommitsTheDigestReadAfterwards(UploadMode mode) throws IOException {
+  void uploadsAStreamLayerWithoutHeadAndCommitsTheDigestReadAfterwards(UploadMode mode)
+      throws IOException {
     Repository repo = registry.repo("stream");
     StreamLayer layer = stream(100_000);
 
@@ -92,7 +94,10 @@ class PushTest {
 
     assertTrue(registry.hasBlob(repo, layer.digest()));
     assertEquals(List.of(), registry.server.requests("HEAD", "/v2/"));
-    assertEquals(List.of(new BlobEvent(layer.digest(), BlobEvent.Outcome.UPLOADED, layer.size(), layer.size())), events);
+    assertEquals(
+        List.of(
+            new BlobEvent(layer.digest(), BlobEvent.Outcome.UPLOADED, layer.size(), layer.size())),
+        events);
     assertProgressEndsComplete();
     assertEquals(layer.size(), updates.get(updates.size() - 1).total());
   }
@@ -108,7 +113,8 @@ class PushTest {
 
     assertEquals(1, registry.server.requests("POST", "/v2/skip/blobs/uploads/").size());
     assertEquals(2, registry.server.requests("HEAD", "/v2/skip/blobs/").size());
-    assertEquals(List.of(new BlobEvent(layer.digest(), BlobEvent.Outcome.EXISTED, layer.size(), 0)), events);
+    assertEquals(
+        List.of(new BlobEvent(layer.digest(), BlobEvent.Outcome.EXISTED, layer.size(), 0)), events);
   }
 
   @Test
@@ -120,9 +126,14 @@ class PushTest {
     Remote.writeLayer(repo, layer, options(UploadMode.CHUNKED));
 
     assertArrayEquals(compressedOf(200_000), registry.blob(repo, layer.digest()));
-    assertEquals(1, registry.server.requests("GET", "/v2/resume/blobs/uploads/").size(), "asked for the offset once");
+    assertEquals(
+        1,
+        registry.server.requests("GET", "/v2/resume/blobs/uploads/").size(),
+        "asked for the offset once");
     List<String> ranges =
-        registry.server.requests("PATCH", "/v2/resume/blobs/uploads/").stream().map(r -> r.header("Content-Range")).toList();
+        registry.server.requests("PATCH", "/v2/resume/blobs/uploads/").stream()
+            .map(r -> r.header("Content-Range"))
+            .toList();
     assertEquals("0-16383", ranges.get(0));
     assertEquals("5000-16383", ranges.get(1), "resent only what the registry did not hold");
     assertProgressEndsComplete();
@@ -152,10 +163,17 @@ class PushTest {
     registry.retryAfter = "3600";
 
     IOException e =
-        assertThrows(IOException.class, () -> Remote.writeLayer(repo, stream(50_000), options(UploadMode.CHUNKED)));
+        assertThrows(
+            IOException.class,
+            () -> Remote.writeLayer(repo, stream(50_000), options(UploadMode.CHUNKED)));
 
-    assertTrue(e.getMessage().endsWith("the registry asks to retry after PT1H, longer than PT5M"), e.getMessage());
-    assertEquals(List.of(), registry.server.requests("GET", "/v2/patient/blobs/uploads/"), "gave up before resuming");
+    assertTrue(
+        e.getMessage().endsWith("the registry asks to retry after PT1H, longer than PT5M"),
+        e.getMessage());
+    assertEquals(
+        List.of(),
+        registry.server.requests("GET", "/v2/patient/blobs/uploads/"),
+        "gave up before resuming");
   }
 
   @Test
@@ -166,7 +184,9 @@ class PushTest {
     Remote.writeLayer(repo, stream(100_000), options(UploadMode.CHUNKED));
 
     List<String> ranges =
-        registry.server.requests("PATCH", "/v2/min/").stream().map(r -> r.header("Content-Range")).toList();
+        registry.server.requests("PATCH", "/v2/min/").stream()
+            .map(r -> r.header("Content-Range"))
+            .toList();
     assertEquals("0-39999", ranges.get(0));
   }
 
@@ -189,10 +209,14 @@ class PushTest {
     registry.failPatches = 1;
     StreamLayer layer = stream(10_000);
 
-    IOException e = assertThrows(IOException.class, () -> Remote.writeLayer(repo, layer, options(UploadMode.STREAMING)));
+    IOException e =
+        assertThrows(
+            IOException.class, () -> Remote.writeLayer(repo, layer, options(UploadMode.STREAMING)));
 
     assertTrue(
-        e.getMessage().startsWith("stream layer " + layer.digest() + " to " + repo + ": sending its data (PATCH): "),
+        e.getMessage()
+            .startsWith(
+                "stream layer " + layer.digest() + " to " + repo + ": sending its data (PATCH): "),
         e.getMessage());
     assertTrue(e.getMessage().contains("status 503"), e.getMessage());
     assertEquals(1, registry.server.requests("PATCH", "/v2/once/").size());
@@ -204,10 +228,17 @@ class PushTest {
     Layer layer = Randoms.layer(100, MediaType.OCI_LAYER);
     registry.corruptLocation = "http://[::1";
 
-    IOException e = assertThrows(IOException.class, () -> Remote.writeLayer(repo, layer, options(UploadMode.STREAMING)));
+    IOException e =
+        assertThrows(
+            IOException.class, () -> Remote.writeLayer(repo, layer, options(UploadMode.STREAMING)));
 
     assertEquals(
-        "layer " + layer.digest() + " to " + repo + ": starting an upload (POST): POST " + registry.server.base()
+        "layer "
+            + layer.digest()
+            + " to "
+            + repo
+            + ": starting an upload (POST): POST "
+            + registry.server.base()
             + "/v2/corrupt/blobs/uploads/: the registry sent a malformed Location 'http://[::1'",
         e.getMessage());
   }
@@ -223,14 +254,16 @@ class PushTest {
     Remote.writeLayer(target, MountableLayer.of(layer, source), options(UploadMode.STREAMING));
 
     assertTrue(registry.hasBlob(target, layer.digest()));
-    assertEquals(List.of(new BlobEvent(layer.digest(), BlobEvent.Outcome.MOUNTED, layer.size(), 0)), events);
+    assertEquals(
+        List.of(new BlobEvent(layer.digest(), BlobEvent.Outcome.MOUNTED, layer.size(), 0)), events);
     assertEquals(List.of(), registry.server.requests("PATCH", "/v2/target/"));
   }
 
   @Test
   void mountsTheConfigFromWhereTheLayersComeFrom() throws IOException {
     Repository source = registry.repo("source");
-    List<Layer> layers = List.of(Randoms.layer(100, MediaType.OCI_LAYER), Randoms.layer(200, MediaType.OCI_LAYER));
+    List<Layer> layers =
+        List.of(Randoms.layer(100, MediaType.OCI_LAYER), Randoms.layer(200, MediaType.OCI_LAYER));
     Remote.write(registry.ref("source:1"), new LayeredImage(layers), options(UploadMode.STREAMING));
     events.clear();
     List<Layer> pulled = layers.stream().<Layer>map(l -> MountableLayer.of(l, source)).toList();
@@ -238,7 +271,10 @@ class PushTest {
     Remote.write(registry.ref("target:1"), new LayeredImage(pulled), options(UploadMode.STREAMING));
 
     assertEquals(3, events.size());
-    assertTrue(events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED && e.bytesSent() == 0), events.toString());
+    assertTrue(
+        events.stream()
+            .allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED && e.bytesSent() == 0),
+        events.toString());
     assertEquals(List.of(), registry.server.requests("PATCH", "/v2/target/"));
   }
 
@@ -247,10 +283,14 @@ class PushTest {
     Repository target = registry.repo("target");
     Layer layer = Randoms.layer(5000, MediaType.OCI_LAYER);
 
-    Remote.writeLayer(target, MountableLayer.of(layer, registry.repo("empty")), options(UploadMode.STREAMING));
+    Remote.writeLayer(
+        target, MountableLayer.of(layer, registry.repo("empty")), options(UploadMode.STREAMING));
 
     assertTrue(registry.hasBlob(target, layer.digest()));
-    assertEquals(1, registry.server.requests("POST", "/v2/target/").size(), "the declined mount's session is used");
+    assertEquals(
+        1,
+        registry.server.requests("POST", "/v2/target/").size(),
+        "the declined mount's session is used");
     assertEquals(BlobEvent.Outcome.UPLOADED, events.get(0).outcome());
   }
 
@@ -264,9 +304,14 @@ class PushTest {
     Repository repo = registry.repo("app");
     assertArrayEquals(image.rawManifest(), registry.manifest(registry.ref("app:v1")));
     assertTrue(registry.hasBlob(repo, image.configName()));
-    List<String> order = registry.server.requests().stream().map(r -> r.method() + " " + r.uri().getPath()).toList();
-    int configCommit = order.indexOf(order.stream().filter(s -> s.startsWith("HEAD")).findFirst().orElseThrow());
-    assertEquals(3, order.subList(0, configCommit).stream().filter(s -> s.startsWith("PUT")).count(), "three layers committed before the config is looked at");
+    List<String> order =
+        registry.server.requests().stream().map(r -> r.method() + " " + r.uri().getPath()).toList();
+    int configCommit =
+        order.indexOf(order.stream().filter(s -> s.startsWith("HEAD")).findFirst().orElseThrow());
+    assertEquals(
+        3,
+        order.subList(0, configCommit).stream().filter(s -> s.startsWith("PUT")).count(),
+        "three layers committed before the config is looked at");
     assertTrue(order.get(order.size() - 1).startsWith("PUT /v2/app/manifests/v1"));
     assertProgressEndsComplete();
   }
@@ -278,9 +323,14 @@ class PushTest {
       layers.add(stream(200_000 + i));
     }
 
-    Remote.write(registry.ref("jobs:1"), new LayeredImage(layers), options(UploadMode.STREAMING).toBuilder().jobs(2).build());
+    Remote.write(
+        registry.ref("jobs:1"),
+        new LayeredImage(layers),
+        options(UploadMode.STREAMING).toBuilder().jobs(2).build());
 
-    assertTrue(registry.maxPatchesInFlight() <= 2, "at most 2 PATCHes at once, saw " + registry.maxPatchesInFlight());
+    assertTrue(
+        registry.maxPatchesInFlight() <= 2,
+        "at most 2 PATCHes at once, saw " + registry.maxPatchesInFlight());
   }
 
   @Test
@@ -289,7 +339,13 @@ class PushTest {
     ImageIndex index = Randoms.index(1000, 2, 2);
 
     Remote.multiWrite(
-        Map.of(registry.ref("shared:a"), image, registry.ref("shared:b"), image, registry.ref("shared:idx"), index),
+        Map.of(
+            registry.ref("shared:a"),
+            image,
+            registry.ref("shared:b"),
+            image,
+            registry.ref("shared:idx"),
+            index),
         options(UploadMode.STREAMING));
 
     int blobs = 3 + 1 + 2 * (2 + 1);
@@ -298,7 +354,9 @@ class PushTest {
     assertArrayEquals(image.rawManifest(), registry.manifest(registry.ref("shared:b")));
     assertArrayEquals(index.rawManifest(), registry.manifest(registry.ref("shared:idx")));
     for (var child : index.indexManifest().manifests()) {
-      assertArrayEquals(index.image(child.digest()).rawManifest(), registry.manifest(registry.ref("shared@" + child.digest())));
+      assertArrayEquals(
+          index.image(child.digest()).rawManifest(),
+          registry.manifest(registry.ref("shared@" + child.digest())));
     }
     assertProgressEndsComplete();
   }
@@ -309,17 +367,30 @@ class PushTest {
     Hash other = Hash.sha256(new byte[] {1});
 
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Remote.put(registry.ref("x@" + other), image, options(UploadMode.STREAMING)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Remote.put(registry.ref("x@" + other), image, options(UploadMode.STREAMING)));
 
-    assertTrue(e.getMessage().endsWith("the bytes hash to " + image.digest() + ", not to the reference's digest"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith("the bytes hash to " + image.digest() + ", not to the reference's digest"),
+        e.getMessage());
     assertEquals(List.of(), registry.server.requests("PUT", "/v2/"));
   }
 
   @Test
   void refusesValuesThatAreNeitherImagesNorIndexes() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Remote.multiWrite(Map.of(registry.ref("x:1"), "text"), options(UploadMode.STREAMING)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Remote.multiWrite(
+                    Map.of(registry.ref("x:1"), "text"), options(UploadMode.STREAMING)));
 
-    assertEquals("cannot push " + registry.ref("x:1") + ": expected an Image or an ImageIndex, got java.lang.String", e.getMessage());
+    assertEquals(
+        "cannot push "
+            + registry.ref("x:1")
+            + ": expected an Image or an ImageIndex, got java.lang.String",
+        e.getMessage());
   }
 }

@@ -20,10 +20,12 @@ class RemoteOptionsTest {
   void refusesNonPositiveJobsAndChunkSizes() {
     assertEquals(
         "jobs must be at least 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> RemoteOptions.builder().jobs(0)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RemoteOptions.builder().jobs(0))
+            .getMessage());
     assertEquals(
         "chunkSize must be at least 1 byte, got -5",
-        assertThrows(IllegalArgumentException.class, () -> RemoteOptions.builder().chunkSize(-5)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RemoteOptions.builder().chunkSize(-5))
+            .getMessage());
   }
 
   @Test

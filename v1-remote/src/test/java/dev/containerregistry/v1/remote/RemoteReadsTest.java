@@ -28,7 +28,9 @@ class RemoteReadsTest {
   void followsABlobRedirectToStorageAndStillVerifies() throws IOException {
     IMAGE.serve(registry, "test/app", "1");
     storage.on("/bucket/layer", TestRegistry.ok("application/octet-stream", IMAGE.layer()));
-    registry.on("/v2/test/app/blobs/" + IMAGE.layerDigest(), redirectTo("http://" + storage.host() + "/bucket/layer"));
+    registry.on(
+        "/v2/test/app/blobs/" + IMAGE.layerDigest(),
+        redirectTo("http://" + storage.host() + "/bucket/layer"));
     Layer layer = RemoteReads.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
     try (InputStream in = layer.uncompressed()) {
       assertArrayEquals(IMAGE.tar(), in.readAllBytes());

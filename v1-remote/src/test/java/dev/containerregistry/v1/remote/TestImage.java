@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A small image made of bytes, for serving from a {@link TestRegistry}: one gzip layer, its
- * config and its manifest.
+ * A small image made of bytes, for serving from a {@link TestRegistry}: one gzip layer, its config
+ * and its manifest.
  */
 record TestImage(byte[] tar, byte[] layer, byte[] config, byte[] manifest) {
 

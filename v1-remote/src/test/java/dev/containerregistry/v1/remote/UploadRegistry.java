@@ -29,12 +29,16 @@ final class UploadRegistry implements AutoCloseable {
 
   /** When positive, the next PATCH stores this many bytes, then the connection drops. */
   volatile int dropNextPatchAfter;
+
   /** When positive, this many PATCHes answer 503 before storing anything. */
   volatile int failPatches;
+
   /** When set, sent as the Retry-After of the failed PATCHes. */
   volatile String retryAfter;
+
   /** When set, POST answers this Location. */
   volatile String corruptLocation;
+
   /** When positive, sent as OCI-Chunk-Min-Length. */
   volatile int minChunk;
 
@@ -102,7 +106,8 @@ final class UploadRegistry implements AutoCloseable {
     }
   }
 
-  private void upload(HttpExchange exchange, LocalServer.Recorded request, String repo, String id) throws IOException {
+  private void upload(HttpExchange exchange, LocalServer.Recorded request, String repo, String id)
+      throws IOException {
     String query = request.uri().getQuery() == null ? "" : request.uri().getQuery();
     switch (request.method()) {
       case "POST" -> start(exchange, repo, query);
@@ -115,27 +120,38 @@ final class UploadRegistry implements AutoCloseable {
 
   private void start(HttpExchange exchange, String repo, String query) throws IOException {
     Map<String, String> params = params(query);
-    if (params.containsKey("mount") && blobs.containsKey(params.get("from") + "@" + params.get("mount"))) {
-      blobs.put(repo + "@" + params.get("mount"), blobs.get(params.get("from") + "@" + params.get("mount")));
+    if (params.containsKey("mount")
+        && blobs.containsKey(params.get("from") + "@" + params.get("mount"))) {
+      blobs.put(
+          repo + "@" + params.get("mount"),
+          blobs.get(params.get("from") + "@" + params.get("mount")));
       LocalServer.respond(exchange, 201, "");
       return;
     }
     String id = "u" + ids.incrementAndGet();
     uploads.put(id, new ByteArrayOutputStream());
-    exchange.getResponseHeaders().add("Location", corruptLocation != null ? corruptLocation : "/v2/" + repo + "/blobs/uploads/" + id + "?_state=s");
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Location",
+            corruptLocation != null
+                ? corruptLocation
+                : "/v2/" + repo + "/blobs/uploads/" + id + "?_state=s");
     if (minChunk > 0) {
       exchange.getResponseHeaders().add("OCI-Chunk-Min-Length", Integer.toString(minChunk));
     }
     LocalServer.respond(exchange, 202, "");
   }
 
-  private void patch(HttpExchange exchange, LocalServer.Recorded request, String repo, String id) throws IOException {
+  private void patch(HttpExchange exchange, LocalServer.Recorded request, String repo, String id)
+      throws IOException {
     int now = patchesInFlight.incrementAndGet();
     maxPatchesInFlight.accumulateAndGet(now, Math::max);
     try {
       ByteArrayOutputStream upload = uploads.get(id);
       String range = request.header("Content-Range");
-      if (range != null && Long.parseLong(range.substring(0, range.indexOf('-'))) != upload.size()) {
+      if (range != null
+          && Long.parseLong(range.substring(0, range.indexOf('-'))) != upload.size()) {
         LocalServer.respond(exchange, 416, "");
         return;
       }
@@ -166,14 +182,18 @@ final class UploadRegistry implements AutoCloseable {
     LocalServer.respond(exchange, 204, "");
   }
 
-  private void commit(HttpExchange exchange, LocalServer.Recorded request, String repo, String id, String query)
+  private void commit(
+      HttpExchange exchange, LocalServer.Recorded request, String repo, String id, String query)
       throws IOException {
     ByteArrayOutputStream upload = uploads.remove(id);
     upload.write(request.body());
     byte[] data = upload.toByteArray();
     String digest = params(query).get("digest");
     if (!Hash.sha256(data).toString().equals(digest)) {
-      LocalServer.respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest did not match content\"}]}");
+      LocalServer.respond(
+          exchange,
+          400,
+          "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest did not match content\"}]}");
       return;
     }
     blobs.put(repo + "@" + digest, Arrays.copyOf(data, data.length));
@@ -181,7 +201,9 @@ final class UploadRegistry implements AutoCloseable {
   }
 
   private static void uploadHeaders(HttpExchange exchange, String repo, String id, int size) {
-    exchange.getResponseHeaders().add("Location", "/v2/" + repo + "/blobs/uploads/" + id + "?_state=s" + size);
+    exchange
+        .getResponseHeaders()
+        .add("Location", "/v2/" + repo + "/blobs/uploads/" + id + "?_state=s" + size);
     exchange.getResponseHeaders().add("Range", "0-" + Math.max(0, size - 1));
   }
 

@@ -98,7 +98,8 @@ class VerifyingInputStreamTest {
   void transferToVerifiesToo() throws IOException {
     byte[] shorter = Arrays.copyOf(CONTENT, 2);
     try (InputStream in = verifying(shorter, CONTENT.length)) {
-      assertThrows(VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+      assertThrows(
+          VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
     }
   }
 }

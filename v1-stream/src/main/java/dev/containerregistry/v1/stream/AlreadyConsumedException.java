@@ -7,7 +7,9 @@ package dev.containerregistry.v1.stream;
 public class AlreadyConsumedException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message which layer and what happened to its stream before */
+  /**
+   * @param message which layer and what happened to its stream before
+   */
   public AlreadyConsumedException(String message) {
     super(message);
   }

@@ -4,8 +4,8 @@ import java.util.zip.Deflater;
 
 /**
  * Deflates one block so that the blocks, concatenated in order, form one deflate stream: the
- * deflater is primed with the preceding input as its dictionary, and every block but the last
- * ends with a sync flush (byte-aligned, stream still open) while the last one finishes the stream.
+ * deflater is primed with the preceding input as its dictionary, and every block but the last ends
+ * with a sync flush (byte-aligned, stream still open) while the last one finishes the stream.
  */
 final class BlockCompressor {
 

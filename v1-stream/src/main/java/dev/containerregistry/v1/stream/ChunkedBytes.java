@@ -9,8 +9,8 @@ import java.util.zip.Deflater;
  * A growable run of bytes kept in arrays of 4 to 128 KiB, reused when cleared.
  *
  * <p>Why not one array per block: the G1 collector stores an array of half a region or more (512
- * KiB with its smallest, 1 MiB regions) as a "humongous" object in whole regions of its own, so a
- * 1 MiB array plus its header takes two regions, twice its size. Arrays of 128 KiB are ordinary
+ * KiB with its smallest, 1 MiB regions) as a "humongous" object in whole regions of its own, so a 1
+ * MiB array plus its header takes two regions, twice its size. Arrays of 128 KiB are ordinary
  * objects under every region size, and the heap holds what the blocks really need.
  */
 final class ChunkedBytes {

@@ -2,9 +2,7 @@ package dev.containerregistry.v1.stream;
 
 import java.util.zip.Deflater;
 
-/**
- * The gzip member header and trailer around a raw deflate stream (RFC 1952, section 2.3).
- */
+/** The gzip member header and trailer around a raw deflate stream (RFC 1952, section 2.3). */
 final class GzipFraming {
 
   private static final int ID1 = 0x1f;

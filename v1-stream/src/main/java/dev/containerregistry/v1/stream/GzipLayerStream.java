@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The compressed stream of a stream layer: a gzip header, the deflate body that a subclass
- * produces, and the trailer. Every byte handed to the reader is hashed and counted in place, in
- * the reader's buffer; when the last byte has been handed out the values are published and every
+ * produces, and the trailer. Every byte handed to the reader is hashed and counted in place, in the
+ * reader's buffer; when the last byte has been handed out the values are published and every
  * resource is released, and closing before that releases them and publishes no values.
  *
  * <p>Like any {@link InputStream}, one instance is read by one thread at a time.
@@ -41,8 +41,8 @@ abstract class GzipLayerStream extends InputStream {
   }
 
   /**
-   * Writes the next deflate bytes into {@code buffer}, at least one, or returns -1 when the body
-   * is complete and the input has ended.
+   * Writes the next deflate bytes into {@code buffer}, at least one, or returns -1 when the body is
+   * complete and the input has ended.
    */
   abstract int body(byte[] buffer, int offset, int length) throws IOException;
 
@@ -85,8 +85,8 @@ abstract class GzipLayerStream extends InputStream {
   }
 
   /**
-   * Releases the input and every resource. Before the end this abandons the layer: it will have
-   * no digest, DiffID or size. After the end it only marks the stream closed.
+   * Releases the input and every resource. Before the end this abandons the layer: it will have no
+   * digest, DiffID or size. After the end it only marks the stream closed.
    */
   @Override
   public void close() throws IOException {

@@ -1,8 +1,8 @@
 package dev.containerregistry.v1.stream;
 
 /**
- * The last 32 KiB (the deflate window) of the input read so far: the preset dictionary of the
- * next block, so that its compressed bytes may refer back across the block boundary.
+ * The last 32 KiB (the deflate window) of the input read so far: the preset dictionary of the next
+ * block, so that its compressed bytes may refer back across the block boundary.
  */
 final class InputWindow {
 

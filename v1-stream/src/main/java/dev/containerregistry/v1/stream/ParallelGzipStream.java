@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
  *
  * <p>The reader's thread does the ordered work: it reads the input (hashing it) into blocks,
  * submits them, and copies the compressed blocks into the reader's buffer (where they are hashed).
- * A block that fills up before the input ends is never the last one; when the input ends exactly
- * at a block boundary, an empty last block ends the deflate stream.
+ * A block that fills up before the input ends is never the last one; when the input ends exactly at
+ * a block boundary, an empty last block ends the deflate stream.
  *
  * <p>There are {@code workers + 1} blocks: while the reader's thread hands one out, the others are
  * being compressed, and as soon as it is done the block is filled again and submitted, so that a
@@ -69,8 +69,8 @@ final class ParallelGzipStream extends GzipLayerStream {
   }
 
   /**
-   * Reads and submits blocks until enough are in flight or the last one has been submitted,
-   * filling {@code free} (the block just handed out, or null) before making a new one.
+   * Reads and submits blocks until enough are in flight or the last one has been submitted, filling
+   * {@code free} (the block just handed out, or null) before making a new one.
    */
   private void submitAhead(Block free) throws IOException {
     while (!lastSubmitted && inFlight.size() < maxInFlight) {

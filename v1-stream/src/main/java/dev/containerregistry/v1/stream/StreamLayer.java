@@ -10,19 +10,19 @@ import java.util.zip.Deflater;
 
 /**
  * A layer over an uncompressed tar that is read exactly once and never buffered whole. Reading
- * {@link #compressed()} gzips the input as it goes and, on the way, computes the DiffID (sha256
- * of the input), the digest (sha256 of the gzip bytes) and the size (their count).
+ * {@link #compressed()} gzips the input as it goes and, on the way, computes the DiffID (sha256 of
+ * the input), the digest (sha256 of the gzip bytes) and the size (their count).
  *
  * <p>Rules:
  *
  * <ul>
- *   <li>{@link #digest()}, {@link #diffId()} and {@link #size()} throw {@link
- *       NotComputedException} until the compressed stream has been read to its end; then they
- *       return the values, from any thread.
+ *   <li>{@link #digest()}, {@link #diffId()} and {@link #size()} throw {@link NotComputedException}
+ *       until the compressed stream has been read to its end; then they return the values, from any
+ *       thread.
  *   <li>{@link #compressed()} can be called once; later calls throw {@link
  *       AlreadyConsumedException}. Of concurrent callers exactly one gets the stream.
- *   <li>Closing the compressed stream before its end closes the input and leaves the layer
- *       without values. Reaching the end closes the input too.
+ *   <li>Closing the compressed stream before its end closes the input and leaves the layer without
+ *       values. Reaching the end closes the input too.
  *   <li>{@link #uncompressed()} always throws: the input is gone once it has been compressed.
  * </ul>
  *
@@ -67,8 +67,8 @@ public final class StreamLayer implements Layer {
   }
 
   /**
-   * The gzip stream of the input, to be read once to its end and closed. It is not safe for use
-   * by several threads at once.
+   * The gzip stream of the input, to be read once to its end and closed. It is not safe for use by
+   * several threads at once.
    *
    * @throws AlreadyConsumedException if this method was called before
    */

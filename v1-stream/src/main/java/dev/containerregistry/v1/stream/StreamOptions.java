@@ -26,12 +26,16 @@ record StreamOptions(int compressionLevel, MediaType mediaType, int parallelism,
     }
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
       throw new IllegalArgumentException(
-          "stream layer parallelism must be between 1 and " + MAX_PARALLELISM + " workers, got "
+          "stream layer parallelism must be between 1 and "
+              + MAX_PARALLELISM
+              + " workers, got "
               + parallelism);
     }
     if (blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
       throw new IllegalArgumentException(
-          "stream layer block size must be between 1 and " + MAX_BLOCK_SIZE + " bytes, got "
+          "stream layer block size must be between 1 and "
+              + MAX_BLOCK_SIZE
+              + " bytes, got "
               + blockSize);
     }
     String type = mediaType.value();

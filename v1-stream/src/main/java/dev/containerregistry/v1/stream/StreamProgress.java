@@ -50,8 +50,8 @@ final class StreamProgress {
    * The values, once the stream was read to its end.
    *
    * @param what the value asked for, for the message ("digest", "DiffID", "size")
-   * @throws NotComputedException while the stream is unread or being read, or when it was
-   *     abandoned before its end
+   * @throws NotComputedException while the stream is unread or being read, or when it was abandoned
+   *     before its end
    */
   LayerValues values(String what) {
     State current = state.get();

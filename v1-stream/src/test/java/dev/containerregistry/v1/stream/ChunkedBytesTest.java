@@ -57,8 +57,7 @@ class ChunkedBytesTest {
   private static byte[] copyAll(ChunkedBytes bytes, int readSize) {
     byte[] all = new byte[bytes.length()];
     for (int position = 0; position < all.length; ) {
-      position +=
-          bytes.copyTo(position, all, position, Math.min(readSize, all.length - position));
+      position += bytes.copyTo(position, all, position, Math.min(readSize, all.length - position));
     }
     return all;
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Given an input, when the compressed stream is read to its end, then the values are the hashes
- * and the count of what was read and written, and the gzip bytes decompress to the input.
+ * Given an input, when the compressed stream is read to its end, then the values are the hashes and
+ * the count of what was read and written, and the gzip bytes decompress to the input.
  */
 class StreamLayerRoundTripTest {
 
@@ -76,8 +76,7 @@ class StreamLayerRoundTripTest {
 
   @ParameterizedTest(name = "blocks of {0}")
   @CsvSource({"1000", "65536", "1048576"})
-  void parallelOutputDependsOnTheBlockSizeNotOnTheNumberOfWorkers(int blockSize)
-      throws Exception {
+  void parallelOutputDependsOnTheBlockSizeNotOnTheNumberOfWorkers(int blockSize) throws Exception {
     byte[] input = TestData.mixed(1_500_000, 5);
 
     assertEquals(parallelDigest(input, 2, blockSize), parallelDigest(input, 5, blockSize));

@@ -14,8 +14,27 @@ import java.util.zip.GZIPInputStream;
 final class TestData {
 
   private static final String[] WORDS = {
-    "layer", "digest", "manifest", "sha256", "blob", "tar", "gzip", "config", "index", "the",
-    "of", "and", "0x7f", "return", "{", "}", "public", "static", "void", "int", "\n"
+    "layer",
+    "digest",
+    "manifest",
+    "sha256",
+    "blob",
+    "tar",
+    "gzip",
+    "config",
+    "index",
+    "the",
+    "of",
+    "and",
+    "0x7f",
+    "return",
+    "{",
+    "}",
+    "public",
+    "static",
+    "void",
+    "int",
+    "\n"
   };
 
   private TestData() {}

@@ -74,7 +74,8 @@ public record AuthConfig(
       throw new IllegalArgumentException(
           "the 'auth' field of a credential does not decode to 'username:password'");
     }
-    return new AuthConfig(text.substring(0, colon), text.substring(colon + 1), "", identityToken, registryToken);
+    return new AuthConfig(
+        text.substring(0, colon), text.substring(colon + 1), "", identityToken, registryToken);
   }
 
   /** Which fields are set, never their secret values. */

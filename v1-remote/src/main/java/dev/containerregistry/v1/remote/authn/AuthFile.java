@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The parts of a Docker {@code config.json} (or containers {@code auth.json}) that hold
- * credentials: {@code auths} entries by server key, {@code credHelpers} by host, and the
- * {@code credsStore} helper for everything else.
+ * credentials: {@code auths} entries by server key, {@code credHelpers} by host, and the {@code
+ * credsStore} helper for everything else.
  *
  * @param auths the {@code auths} entries, keyed as written
  * @param credHelpers helper names by registry key
@@ -44,8 +44,13 @@ record AuthFile(Map<String, AuthConfig> auths, Map<String, String> credHelpers, 
     } catch (JsonProcessingException e) {
       // Neither the parser's message nor the exception goes on: they may quote a secret.
       throw new IOException(
-          "reading credentials from " + file + ": not valid JSON (at line " + e.getLocation().getLineNr()
-              + ", column " + e.getLocation().getColumnNr() + ")");
+          "reading credentials from "
+              + file
+              + ": not valid JSON (at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
     }
     if (root == null || !root.isObject()) {
       return EMPTY;
@@ -53,7 +58,9 @@ record AuthFile(Map<String, AuthConfig> auths, Map<String, String> credHelpers, 
     Map<String, AuthConfig> auths = new LinkedHashMap<>();
     root.path("auths").properties().forEach(e -> auths.put(e.getKey(), entry(e.getValue())));
     Map<String, String> helpers = new LinkedHashMap<>();
-    root.path("credHelpers").properties().forEach(e -> helpers.put(e.getKey(), e.getValue().asText("")));
+    root.path("credHelpers")
+        .properties()
+        .forEach(e -> helpers.put(e.getKey(), e.getValue().asText("")));
     return new AuthFile(auths, helpers, root.path("credsStore").asText(""));
   }
 

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code docker-credential-<name> get} with the server key on stdin and reads the JSON
- * answer ({@code ServerURL}, {@code Username}, {@code Secret}); a user name of {@code <token>}
- * marks the secret as an identity token. "Not found" is anonymous, any other failure an error.
+ * Runs {@code docker-credential-<name> get} with the server key on stdin and reads the JSON answer
+ * ({@code ServerURL}, {@code Username}, {@code Secret}); a user name of {@code <token>} marks the
+ * secret as an identity token. "Not found" is anonymous, any other failure an error.
  */
 final class CredentialHelper {
 
@@ -38,8 +38,15 @@ final class CredentialHelper {
   AuthConfig get(String serverKey) throws IOException {
     String program = "docker-credential-" + name;
     Path executable =
-        find(program).orElseThrow(() -> new IOException(
-            "credential helper " + program + " for " + serverKey + " is not on the PATH"));
+        find(program)
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        "credential helper "
+                            + program
+                            + " for "
+                            + serverKey
+                            + " is not on the PATH"));
     ProcessBuilder builder = new ProcessBuilder(executable.toString(), "get");
     builder.environment().clear();
     builder.environment().putAll(env.variables());
@@ -64,13 +71,15 @@ final class CredentialHelper {
     return parse(text, program, serverKey);
   }
 
-  private static AuthConfig parse(String text, String program, String serverKey) throws IOException {
+  private static AuthConfig parse(String text, String program, String serverKey)
+      throws IOException {
     JsonNode answer;
     try {
       answer = JSON.readTree(text);
     } catch (IOException e) {
       // The parser's message may quote the secret: it is not passed on.
-      throw new IOException(program + " get for " + serverKey + " printed something that is not JSON");
+      throw new IOException(
+          program + " get for " + serverKey + " printed something that is not JSON");
     }
     String user = answer == null ? "" : answer.path("Username").asText("");
     String secret = answer == null ? "" : answer.path("Secret").asText("");

@@ -14,7 +14,8 @@ final class DefaultKeychain {
   private DefaultKeychain() {}
 
   private static Keychain build() {
-    List<Keychain> all = new ArrayList<>(new FileKeychainLocator(KeychainEnvironment.system()).keychains());
+    List<Keychain> all =
+        new ArrayList<>(new FileKeychainLocator(KeychainEnvironment.system()).keychains());
     all.add(Keychain.serviceLoaded());
     return new ComposedKeychain(all);
   }

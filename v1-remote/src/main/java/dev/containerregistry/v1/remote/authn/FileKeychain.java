@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One Docker-format credential file, read on each lookup (so a later {@code docker login} is
- * seen): a credential helper named for the registry or the default store wins; else the
- * {@code auths} entry for the registry's host; else anonymous.
+ * One Docker-format credential file, read on each lookup (so a later {@code docker login} is seen):
+ * a credential helper named for the registry or the default store wins; else the {@code auths}
+ * entry for the registry's host; else anonymous.
  */
 final class FileKeychain implements Keychain {
 

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Where the credential files live, in the order they are consulted: Docker's {@code config.json}
- * ({@code $DOCKER_CONFIG} or {@code ~/.docker}), {@code $REGISTRY_AUTH_FILE}, and Podman's
- * {@code auth.json} ({@code $XDG_RUNTIME_DIR/containers}, then {@code $XDG_CONFIG_HOME/containers}
- * or {@code ~/.config/containers}).
+ * ({@code $DOCKER_CONFIG} or {@code ~/.docker}), {@code $REGISTRY_AUTH_FILE}, and Podman's {@code
+ * auth.json} ({@code $XDG_RUNTIME_DIR/containers}, then {@code $XDG_CONFIG_HOME/containers} or
+ * {@code ~/.config/containers}).
  */
 final class FileKeychainLocator {
 
@@ -31,8 +31,11 @@ final class FileKeychainLocator {
     Path dockerDir = env.get("DOCKER_CONFIG").map(Path::of).orElse(env.home().resolve(".docker"));
     files.add(dockerDir.resolve("config.json"));
     env.get("REGISTRY_AUTH_FILE").map(Path::of).ifPresent(files::add);
-    env.get("XDG_RUNTIME_DIR").map(d -> Path.of(d, "containers", "auth.json")).ifPresent(files::add);
-    Path configHome = env.get("XDG_CONFIG_HOME").map(Path::of).orElse(env.home().resolve(".config"));
+    env.get("XDG_RUNTIME_DIR")
+        .map(d -> Path.of(d, "containers", "auth.json"))
+        .ifPresent(files::add);
+    Path configHome =
+        env.get("XDG_CONFIG_HOME").map(Path::of).orElse(env.home().resolve(".config"));
     files.add(configHome.resolve("containers").resolve("auth.json"));
     return files;
   }

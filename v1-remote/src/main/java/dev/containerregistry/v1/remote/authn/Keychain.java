@@ -9,9 +9,9 @@ import java.util.ServiceLoader;
 /**
  * Finds the credentials for a registry. Keychains compose: the first one that knows the registry
  * (returns non-anonymous credentials) wins. Plugin authors add their own by implementing this
- * interface and listing the class in
- * {@code META-INF/services/dev.containerregistry.v1.remote.authn.Keychain}; the
- * {@linkplain #defaultKeychain() default keychain} consults them after the files it reads.
+ * interface and listing the class in {@code
+ * META-INF/services/dev.containerregistry.v1.remote.authn.Keychain}; the {@linkplain
+ * #defaultKeychain() default keychain} consults them after the files it reads.
  */
 @FunctionalInterface
 public interface Keychain {
@@ -31,10 +31,10 @@ public interface Keychain {
    * {@code auth.json} ({@code $XDG_RUNTIME_DIR/containers}, then {@code ~/.config/containers}),
    * then keychains found by {@link ServiceLoader}; anonymous when none knows the registry.
    *
-   * <p>One instance per JVM, built on the first call: the file locations come from the
-   * environment and the plugins from the class path (through the calling thread's context class
-   * loader) as they are then. The files themselves are read on each lookup, so a later
-   * {@code docker login} is seen.
+   * <p>One instance per JVM, built on the first call: the file locations come from the environment
+   * and the plugins from the class path (through the calling thread's context class loader) as they
+   * are then. The files themselves are read on each lookup, so a later {@code docker login} is
+   * seen.
    */
   static Keychain defaultKeychain() {
     return DefaultKeychain.INSTANCE;
@@ -56,8 +56,8 @@ public interface Keychain {
   }
 
   /**
-   * The Docker-format file {@code file} ({@code config.json}, a containers {@code auth.json}):
-   * its credential helpers and {@code auths} entries.
+   * The Docker-format file {@code file} ({@code config.json}, a containers {@code auth.json}): its
+   * credential helpers and {@code auths} entries.
    */
   static Keychain file(Path file) {
     return new FileKeychain(file, KeychainEnvironment.system());

@@ -4,9 +4,8 @@ import dev.containerregistry.name.Registry;
 import java.util.Locale;
 
 /**
- * How credential files name a registry: by host, optionally with a scheme and a path
- * ({@code https://registry.example.com/v1/}); Docker Hub always as
- * {@code https://index.docker.io/v1/}.
+ * How credential files name a registry: by host, optionally with a scheme and a path ({@code
+ * https://registry.example.com/v1/}); Docker Hub always as {@code https://index.docker.io/v1/}.
  */
 final class RegistryKeys {
 
@@ -35,6 +34,8 @@ final class RegistryKeys {
   }
 
   private static boolean isDockerHub(String host) {
-    return host.equals(DOCKER_HUB_HOST) || host.equals("docker.io") || host.equals("registry-1.docker.io");
+    return host.equals(DOCKER_HUB_HOST)
+        || host.equals("docker.io")
+        || host.equals("registry-1.docker.io");
   }
 }

@@ -24,7 +24,8 @@ final class BasicTransport implements Transport {
     if (!registry.owns(request.uri()) || auth.isAnonymous()) {
       return next.send(request);
     }
-    CredentialPolicy.checkPlainHttp(registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
+    CredentialPolicy.checkPlainHttp(
+        registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     String value =
         auth.registryToken().isEmpty() ? Credentials.basic(auth) : "Bearer " + auth.registryToken();
     return next.send(request.withHeader("Authorization", value));

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Presents a bearer token to the registry (and to no other host). The token is fetched on first
- * use and reused until the registry answers {@code 401}; then it is refreshed once, with any scope
- * the challenge asks for added, and the request is sent again if its body allows.
+ * Presents a bearer token to the registry (and to no other host). The token is fetched on first use
+ * and reused until the registry answers {@code 401}; then it is refreshed once, with any scope the
+ * challenge asks for added, and the request is sent again if its body allows.
  */
 final class BearerTransport implements Transport {
 
@@ -21,7 +21,8 @@ final class BearerTransport implements Transport {
   private final Set<String> scopes;
   private String token;
 
-  BearerTransport(Transport next, RegistryEndpoint registry, TokenExchange exchange, List<String> scopes) {
+  BearerTransport(
+      Transport next, RegistryEndpoint registry, TokenExchange exchange, List<String> scopes) {
     this.next = Objects.requireNonNull(next, "next");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -56,7 +57,8 @@ final class BearerTransport implements Transport {
   }
 
   /** Refreshes unless another thread already replaced the token that was refused. */
-  private synchronized String refresh(String refused, List<Challenge> challenges) throws IOException {
+  private synchronized String refresh(String refused, List<Challenge> challenges)
+      throws IOException {
     challenges.stream()
         .filter(Challenge::isBearer)
         .map(c -> c.param("scope"))

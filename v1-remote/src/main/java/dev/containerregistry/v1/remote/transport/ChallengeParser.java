@@ -83,7 +83,9 @@ final class ChallengeParser {
       return value.toString();
     }
     int start = pos;
-    while (pos < text.length() && text.charAt(pos) != ',' && !Character.isWhitespace(text.charAt(pos))) {
+    while (pos < text.length()
+        && text.charAt(pos) != ','
+        && !Character.isWhitespace(text.charAt(pos))) {
       pos++;
     }
     return text.substring(start, pos);
@@ -96,7 +98,8 @@ final class ChallengeParser {
   }
 
   private void skipSeparators() {
-    while (pos < text.length() && (text.charAt(pos) == ',' || Character.isWhitespace(text.charAt(pos)))) {
+    while (pos < text.length()
+        && (text.charAt(pos) == ',' || Character.isWhitespace(text.charAt(pos)))) {
       pos++;
     }
   }

@@ -24,7 +24,9 @@ final class CredentialPolicy {
    * {@code insecure} is set.
    */
   static void checkPlainHttp(URI target, boolean insecure, String what) throws RefusedException {
-    if (!"http".equalsIgnoreCase(target.getScheme()) || insecure || isLoopbackHost(target.getHost())) {
+    if (!"http".equalsIgnoreCase(target.getScheme())
+        || insecure
+        || isLoopbackHost(target.getHost())) {
       return;
     }
     throw new RefusedException(
@@ -37,14 +39,19 @@ final class CredentialPolicy {
 
   /**
    * Refuses a token realm that is not http(s), or that points at a loopback, link-local or private
-   * address unless it is the registry's own host (same name, or an address the registry's name
-   * also resolves to).
+   * address unless it is the registry's own host (same name, or an address the registry's name also
+   * resolves to).
    */
   static void checkRealm(URI realm, URI registry) throws IOException {
     String scheme = realm.getScheme();
-    if (realm.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+    if (realm.getHost() == null
+        || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
       throw new RefusedException(
-          "refusing the token realm '" + realm + "' of " + registry.getHost() + ": not an http(s) URL");
+          "refusing the token realm '"
+              + realm
+              + "' of "
+              + registry.getHost()
+              + ": not an http(s) URL");
     }
     String realmHost = realm.getHost().toLowerCase(Locale.ROOT);
     if (realmHost.equals(registry.getHost().toLowerCase(Locale.ROOT))) {

@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Asks an authenticator for a registry's credentials, with {@code auth} decoded, and writes them
- * as a {@code Basic} header value.
+ * Asks an authenticator for a registry's credentials, with {@code auth} decoded, and writes them as
+ * a {@code Basic} header value.
  */
 final class Credentials {
 
   private Credentials() {}
 
-  static AuthConfig read(Authenticator authenticator, RegistryEndpoint registry) throws IOException {
+  static AuthConfig read(Authenticator authenticator, RegistryEndpoint registry)
+      throws IOException {
     try {
       return authenticator.authorization().decoded();
     } catch (IllegalArgumentException e) {

@@ -3,8 +3,8 @@ package dev.containerregistry.v1.remote.transport;
 import java.util.Optional;
 
 /**
- * The error codes a registry puts in its JSON error bodies, from the OCI distribution spec
- * ("Error Codes") and Docker's registry API.
+ * The error codes a registry puts in its JSON error bodies, from the OCI distribution spec ("Error
+ * Codes") and Docker's registry API.
  */
 public enum ErrorCode {
   BLOB_UNKNOWN("blob unknown to registry"),

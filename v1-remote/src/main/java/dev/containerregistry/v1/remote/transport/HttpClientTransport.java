@@ -23,9 +23,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 
 /**
- * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool.
- * It never follows redirects, never decompresses, never retries and never adds credentials: those
- * are decisions of the layers above it.
+ * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool. It
+ * never follows redirects, never decompresses, never retries and never adds credentials: those are
+ * decisions of the layers above it.
  */
 final class HttpClientTransport implements Transport {
 
@@ -38,7 +38,9 @@ final class HttpClientTransport implements Transport {
 
   private final CloseableHttpClient client;
 
-  /** @param sslContext the TLS context, or {@code null} for the JVM's default trust */
+  /**
+   * @param sslContext the TLS context, or {@code null} for the JVM's default trust
+   */
   HttpClientTransport(SSLContext sslContext) {
     PoolingHttpClientConnectionManagerBuilder pool =
         PoolingHttpClientConnectionManagerBuilder.create()
@@ -73,14 +75,18 @@ final class HttpClientTransport implements Transport {
   @Override
   public Response send(Request request) throws IOException {
     HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
-    request.headers().asMap().forEach((name, values) -> values.forEach(v -> outgoing.addHeader(name, v)));
+    request
+        .headers()
+        .asMap()
+        .forEach((name, values) -> values.forEach(v -> outgoing.addHeader(name, v)));
     if (request.body().isPresent()) {
       outgoing.setEntity(entity(request.body().get()));
     }
     ClassicHttpResponse answer = client.executeOpen(null, outgoing, null);
     HttpEntity entity = answer.getEntity();
     InputStream body = entity == null ? null : entity.getContent();
-    return Response.of(request, answer.getCode(), headers(answer), body, () -> release(body, answer));
+    return Response.of(
+        request, answer.getCode(), headers(answer), body, () -> release(body, answer));
   }
 
   /**

@@ -25,7 +25,8 @@ public final class Locations {
       resolved = request.uri().resolve(new URI(location.strip()));
     } catch (URISyntaxException | IllegalArgumentException e) {
       ProtocolException bad =
-          new ProtocolException(request + ": the registry sent a malformed Location '" + location + "'");
+          new ProtocolException(
+              request + ": the registry sent a malformed Location '" + location + "'");
       bad.initCause(e);
       throw bad;
     }
@@ -33,14 +34,17 @@ public final class Locations {
     if (resolved.getHost() == null
         || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
       throw new ProtocolException(
-          request + ": the registry sent a Location that is not an http(s) URL: '" + location + "'");
+          request
+              + ": the registry sent a Location that is not an http(s) URL: '"
+              + location
+              + "'");
     }
     return resolved;
   }
 
   /**
-   * True when {@code a} and {@code b} have the same scheme, host and port (a missing port counts
-   * as the scheme's default): the test for whether credentials meant for one may go to the other.
+   * True when {@code a} and {@code b} have the same scheme, host and port (a missing port counts as
+   * the scheme's default): the test for whether credentials meant for one may go to the other.
    */
   public static boolean sameOrigin(URI a, URI b) {
     return a.getScheme() != null

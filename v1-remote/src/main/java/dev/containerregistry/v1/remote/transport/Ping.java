@@ -17,7 +17,8 @@ final class Ping {
    * The challenge to answer, or empty when the registry grants access without one. A bearer
    * challenge is preferred over basic when both are offered.
    */
-  static Optional<Challenge> challenge(Transport transport, RegistryEndpoint registry) throws IOException {
+  static Optional<Challenge> challenge(Transport transport, RegistryEndpoint registry)
+      throws IOException {
     Request request = Request.get(registry.resolve("/v2/"));
     Response response;
     try {
@@ -41,8 +42,10 @@ final class Ping {
     }
     if (chosen.isEmpty()) {
       throw new ProtocolException(
-          request + ": the registry answered 401 without a Bearer or Basic challenge (got "
-              + response.headers().all("WWW-Authenticate") + ")");
+          request
+              + ": the registry answered 401 without a Bearer or Basic challenge (got "
+              + response.headers().all("WWW-Authenticate")
+              + ")");
     }
     return chosen;
   }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Follows redirects (301, 302, 303, 307, 308) up to a limit. A redirect to another origin
- * (scheme, host or port) drops the {@code Authorization} and {@code Cookie} headers, so that
- * credentials meant for the registry never reach a storage backend or any other host; a redirect
- * from https to plain http is refused.
+ * Follows redirects (301, 302, 303, 307, 308) up to a limit. A redirect to another origin (scheme,
+ * host or port) drops the {@code Authorization} and {@code Cookie} headers, so that credentials
+ * meant for the registry never reach a storage backend or any other host; a redirect from https to
+ * plain http is refused.
  */
 final class RedirectingTransport implements Transport {
 
@@ -49,7 +49,10 @@ final class RedirectingTransport implements Transport {
     URI target = Locations.resolve(current, location);
     if ("https".equals(current.uri().getScheme()) && "http".equals(target.getScheme())) {
       throw new ProtocolException(
-          original + ": refusing a redirect from https to plain http (" + Redaction.redact(target) + ")");
+          original
+              + ": refusing a redirect from https to plain http ("
+              + Redaction.redact(target)
+              + ")");
     }
     Request next = current.withUri(target);
     if (!Locations.sameOrigin(original.uri(), target)) {
@@ -62,7 +65,10 @@ final class RedirectingTransport implements Transport {
     }
     if (!current.replayable()) {
       throw new ProtocolException(
-          original + ": the registry redirected a streamed upload (" + status + "), which cannot be resent");
+          original
+              + ": the registry redirected a streamed upload ("
+              + status
+              + "), which cannot be resent");
     }
     return next;
   }

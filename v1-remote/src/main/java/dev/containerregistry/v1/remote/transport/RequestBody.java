@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The content of a request: bytes in memory, which can be sent again after a failure, or a
- * one-shot stream, which can be sent once and is never resent from the start.
+ * The content of a request: bytes in memory, which can be sent again after a failure, or a one-shot
+ * stream, which can be sent once and is never resent from the start.
  */
 public final class RequestBody {
 

@@ -25,7 +25,8 @@ public final class Response implements Closeable {
   private final InputStream body;
   private final Closeable onClose;
 
-  private Response(Request request, int status, Headers headers, InputStream body, Closeable onClose) {
+  private Response(
+      Request request, int status, Headers headers, InputStream body, Closeable onClose) {
     this.request = Objects.requireNonNull(request, "request");
     this.status = status;
     this.headers = Objects.requireNonNull(headers, "headers");
@@ -78,8 +79,8 @@ public final class Response implements Closeable {
   }
 
   /**
-   * Reads the whole body into memory, refusing bodies longer than {@code limit} bytes (by
-   * {@code Content-Length} before reading, or as soon as the limit is passed).
+   * Reads the whole body into memory, refusing bodies longer than {@code limit} bytes (by {@code
+   * Content-Length} before reading, or as soon as the limit is passed).
    *
    * @throws IOException naming the request and the limit when the body is too long
    */

@@ -9,17 +9,17 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How often and how patiently to retry a request that failed for a reason that may pass: a
  * connection error, or status 408, 429, 500, 502, 503 or 504, or a registry error code that means
- * "try again". The wait doubles after each attempt, from {@code initialBackoff} up to
- * {@code maxBackoff}, with up to {@code jitter} of it added at random; a {@code Retry-After}
- * header is honoured instead when the registry sends one. Requests with a streamed body are never
- * resent.
+ * "try again". The wait doubles after each attempt, from {@code initialBackoff} up to {@code
+ * maxBackoff}, with up to {@code jitter} of it added at random; a {@code Retry-After} header is
+ * honoured instead when the registry sends one. Requests with a streamed body are never resent.
  *
  * @param maxAttempts attempts in all, including the first (1 means no retry)
  * @param initialBackoff the wait before the second attempt
  * @param maxBackoff the longest wait between attempts
  * @param jitter the random fraction added to each wait, from 0 to 1
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
 
   /** The longest {@code Retry-After} honoured; a registry asking for more gets an error. */
   public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
@@ -65,8 +65,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   }
 
   /**
-   * The wait before attempt {@code attempt + 1} after the answer {@code failed}: what its
-   * {@code Retry-After} header asks for when it sends a readable one, else {@link #delay(int)}.
+   * The wait before attempt {@code attempt + 1} after the answer {@code failed}: what its {@code
+   * Retry-After} header asks for when it sends a readable one, else {@link #delay(int)}.
    *
    * @throws IOException naming the request when {@code Retry-After} asks for more than {@link
    *     #MAX_RETRY_AFTER}
@@ -75,7 +75,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     Optional<Duration> asked = failed.header("Retry-After").flatMap(RetryAfter::parse);
     if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
       throw new IOException(
-          failed.request() + ": the registry asks to retry after " + asked.get() + ", longer than "
+          failed.request()
+              + ": the registry asks to retry after "
+              + asked.get()
+              + ", longer than "
               + MAX_RETRY_AFTER);
     }
     return asked.orElseGet(() -> delay(attempt));

@@ -56,7 +56,8 @@ final class RetryTransport implements Transport {
         return peeked;
       }
       Duration wait = policy.delay(attempt, response);
-      LOG.debug("{}: status {} on attempt {}, retrying in {}", request, response.status(), attempt, wait);
+      LOG.debug(
+          "{}: status {} on attempt {}, retrying in {}", request, response.status(), attempt, wait);
       sleeper.sleep(wait);
     }
   }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Obtains a bearer token from the realm of a {@code Bearer} challenge (the Docker token
- * protocol): a {@code GET} with basic credentials, or a {@code POST} of an OAuth2 refresh token
- * when the credentials hold an identity token. A registry token in the credentials is used as is.
+ * Obtains a bearer token from the realm of a {@code Bearer} challenge (the Docker token protocol):
+ * a {@code GET} with basic credentials, or a {@code POST} of an OAuth2 refresh token when the
+ * credentials hold an identity token. A registry token in the credentials is used as is.
  */
 final class TokenExchange {
 
@@ -30,7 +30,11 @@ final class TokenExchange {
   private final Challenge challenge;
   private final Authenticator authenticator;
 
-  TokenExchange(Transport transport, RegistryEndpoint registry, Challenge challenge, Authenticator authenticator) {
+  TokenExchange(
+      Transport transport,
+      RegistryEndpoint registry,
+      Challenge challenge,
+      Authenticator authenticator) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.challenge = Objects.requireNonNull(challenge, "challenge");
@@ -41,15 +45,19 @@ final class TokenExchange {
   String fetch(Collection<String> scopes) throws IOException {
     AuthConfig auth = Credentials.read(authenticator, registry);
     if (!auth.registryToken().isEmpty()) {
-      CredentialPolicy.checkPlainHttp(registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
+      CredentialPolicy.checkPlainHttp(
+          registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
       return auth.registryToken();
     }
     URI realm = realm();
     if (!auth.isAnonymous()) {
-      CredentialPolicy.checkPlainHttp(realm, registry.insecure(), "the token realm " + realm.getHost());
-      CredentialPolicy.checkPlainHttp(registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
+      CredentialPolicy.checkPlainHttp(
+          realm, registry.insecure(), "the token realm " + realm.getHost());
+      CredentialPolicy.checkPlainHttp(
+          registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     }
-    Response response = auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes);
+    Response response =
+        auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes);
     if (response.status() == 404 || response.status() == 405) {
       response.close();
       response = get(realm, auth, scopes);
@@ -59,15 +67,24 @@ final class TokenExchange {
 
   private URI realm() throws IOException {
     String value =
-        challenge.param("realm").orElseThrow(
-            () -> new ProtocolException(
-                "the Bearer challenge of " + registry.base().getHost() + " names no realm"));
+        challenge
+            .param("realm")
+            .orElseThrow(
+                () ->
+                    new ProtocolException(
+                        "the Bearer challenge of "
+                            + registry.base().getHost()
+                            + " names no realm"));
     URI realm;
     try {
       realm = registry.base().resolve(value);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(
-          "the Bearer challenge of " + registry.base().getHost() + " has a malformed realm '" + value + "'");
+          "the Bearer challenge of "
+              + registry.base().getHost()
+              + " has a malformed realm '"
+              + value
+              + "'");
     }
     CredentialPolicy.checkRealm(realm, registry.base());
     return realm;
@@ -95,7 +112,8 @@ final class TokenExchange {
     }
     byte[] body = String.join("&", form).getBytes(StandardCharsets.UTF_8);
     return transport.send(
-        Request.of("POST", realm).withBody(RequestBody.of(body, "application/x-www-form-urlencoded")));
+        Request.of("POST", realm)
+            .withBody(RequestBody.of(body, "application/x-www-form-urlencoded")));
   }
 
   private String token(Response response, URI realm, Collection<String> scopes) throws IOException {
@@ -106,20 +124,23 @@ final class TokenExchange {
     try (response) {
       json = JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new ProtocolException(
-          doing(realm, scopes) + ": the answer is not JSON");
+      throw new ProtocolException(doing(realm, scopes) + ": the answer is not JSON");
     }
-    String token = json == null ? "" : json.path("token").asText(json.path("access_token").asText(""));
+    String token =
+        json == null ? "" : json.path("token").asText(json.path("access_token").asText(""));
     if (token.isEmpty()) {
-      throw new ProtocolException(
-          doing(realm, scopes) + ": the answer holds no token");
+      throw new ProtocolException(doing(realm, scopes) + ": the answer holds no token");
     }
     return token;
   }
 
   /** What a failure message says was being done: which registry, which scopes, which realm. */
   private String doing(URI realm, Collection<String> scopes) {
-    return "fetching a token for " + registry.base().getAuthority() + " " + scopes + " from "
+    return "fetching a token for "
+        + registry.base().getAuthority()
+        + " "
+        + scopes
+        + " from "
         + Redaction.redact(realm);
   }
 

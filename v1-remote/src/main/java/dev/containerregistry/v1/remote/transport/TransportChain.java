@@ -23,12 +23,14 @@ final class TransportChain {
     Transport bottom = config.base();
     String userAgent = config.userAgent();
     Transport redirecting =
-        new RedirectingTransport(request -> bottom.send(request.withHeader("User-Agent", userAgent)));
+        new RedirectingTransport(
+            request -> bottom.send(request.withHeader("User-Agent", userAgent)));
     Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
     Optional<Challenge> challenge = Ping.challenge(retrying, registry);
     Transport authenticated = redirecting;
     if (challenge.isPresent() && challenge.get().isBearer()) {
-      TokenExchange exchange = new TokenExchange(retrying, registry, challenge.get(), config.authenticator());
+      TokenExchange exchange =
+          new TokenExchange(retrying, registry, challenge.get(), config.authenticator());
       authenticated = new BearerTransport(redirecting, registry, exchange, scopes);
     } else if (challenge.isPresent()) {
       authenticated = new BasicTransport(redirecting, registry, config.authenticator());

@@ -4,9 +4,9 @@ import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.util.Objects;
 
 /**
- * What an authenticated transport is built from: the credentials, the retry policy, the
- * {@code User-Agent} and the bottom transport that does the HTTP (by default one pooled Apache
- * HttpClient shared by the JVM). Immutable; build with {@link #builder()}.
+ * What an authenticated transport is built from: the credentials, the retry policy, the {@code
+ * User-Agent} and the bottom transport that does the HTTP (by default one pooled Apache HttpClient
+ * shared by the JVM). Immutable; build with {@link #builder()}.
  */
 public final class TransportConfig {
 
@@ -85,8 +85,8 @@ public final class TransportConfig {
     }
 
     /**
-     * The bottom transport (default {@link Transports#http()}): wrap it to add metrics or
-     * headers, or replace it with another HTTP client. It must not follow redirects itself.
+     * The bottom transport (default {@link Transports#http()}): wrap it to add metrics or headers,
+     * or replace it with another HTTP client. It must not follow redirects itself.
      */
     public Builder base(Transport value) {
       this.base = Objects.requireNonNull(value, "base");

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A registry answered with an error status. Carries the method, the URL (without user info or
- * query), the status and the registry's error codes and messages; callers check codes with
- * {@link #hasCode(ErrorCode)} rather than by reading the message.
+ * query), the status and the registry's error codes and messages; callers check codes with {@link
+ * #hasCode(ErrorCode)} rather than by reading the message.
  */
 public final class TransportException extends IOException {
 
@@ -42,9 +42,9 @@ public final class TransportException extends IOException {
   }
 
   /**
-   * The same failure with what was being done put in front of its message ({@code "fetching a
-   * token for …: GET …: status 401: …"}); still a {@code TransportException}, so callers and the
-   * retry logic keep seeing its status and codes.
+   * The same failure with what was being done put in front of its message ({@code "fetching a token
+   * for …: GET …: status 401: …"}); still a {@code TransportException}, so callers and the retry
+   * logic keep seeing its status and codes.
    */
   public TransportException whileDoing(String doing) {
     TransportException described =
@@ -54,8 +54,8 @@ public final class TransportException extends IOException {
   }
 
   /**
-   * Reads the error body of {@code response} (at most {@link Response#SMALL_BODY_LIMIT} bytes)
-   * and describes it. The response is closed.
+   * Reads the error body of {@code response} (at most {@link Response#SMALL_BODY_LIMIT} bytes) and
+   * describes it. The response is closed.
    */
   public static TransportException of(Response response) throws IOException {
     try (response) {
@@ -90,7 +90,9 @@ public final class TransportException extends IOException {
         };
     return code == null
         ? List.of()
-        : List.of(new RegistryError(code.name(), code.meaning() + " (no error body; inferred from the status)", ""));
+        : List.of(
+            new RegistryError(
+                code.name(), code.meaning() + " (no error body; inferred from the status)", ""));
   }
 
   /** The HTTP method of the failed request. */
@@ -135,7 +137,10 @@ public final class TransportException extends IOException {
     } else if (!body.isBlank()) {
       String trimmed = body.strip();
       text.append(": ")
-          .append(trimmed.length() > MAX_QUOTED_BODY ? trimmed.substring(0, MAX_QUOTED_BODY) + "…" : trimmed);
+          .append(
+              trimmed.length() > MAX_QUOTED_BODY
+                  ? trimmed.substring(0, MAX_QUOTED_BODY) + "…"
+                  : trimmed);
     }
     return text.toString();
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
- * Ready-made transports: the shared HTTP client, and authenticated transports for a registry
- * with the scopes of an operation.
+ * Ready-made transports: the shared HTTP client, and authenticated transports for a registry with
+ * the scopes of an operation.
  */
 public final class Transports {
 
@@ -23,23 +23,24 @@ public final class Transports {
   }
 
   /**
-   * A new pooled HTTP client that trusts what {@code sslContext} trusts (a private CA, say).
-   * Create it once and reuse it: each holds its own connection pool.
+   * A new pooled HTTP client that trusts what {@code sslContext} trusts (a private CA, say). Create
+   * it once and reuse it: each holds its own connection pool.
    */
   public static Transport http(SSLContext sslContext) {
     return new HttpClientTransport(sslContext);
   }
 
   /**
-   * A transport authenticated for {@code scopes} (token scope strings such as
-   * {@code repository:foo/bar:push,pull}) at {@code registry}: it pings {@code /v2/} now, then
-   * answers the registry's challenge on first use. Requests to other hosts carry no credentials.
+   * A transport authenticated for {@code scopes} (token scope strings such as {@code
+   * repository:foo/bar:push,pull}) at {@code registry}: it pings {@code /v2/} now, then answers the
+   * registry's challenge on first use. Requests to other hosts carry no credentials.
    *
    * @throws IOException when the registry cannot be reached or answers the ping with an error
    */
-  public static Transport forRegistry(Registry registry, List<String> scopes, TransportConfig config)
-      throws IOException {
-    RegistryEndpoint endpoint = RegistryEndpoint.of(registry.scheme(), registry.name(), registry.insecure());
+  public static Transport forRegistry(
+      Registry registry, List<String> scopes, TransportConfig config) throws IOException {
+    RegistryEndpoint endpoint =
+        RegistryEndpoint.of(registry.scheme(), registry.name(), registry.insecure());
     return new TransportChain(config, Sleeper.REAL).build(endpoint, List.copyOf(scopes));
   }
 
@@ -49,8 +50,9 @@ public final class Transports {
    *
    * @throws IOException when the registry cannot be reached or answers the ping with an error
    */
-  public static Transport forRepository(Repository repository, TransportConfig config, String... actions)
-      throws IOException {
-    return forRegistry(repository.registry(), List.of(repository.scope(String.join(",", actions))), config);
+  public static Transport forRepository(
+      Repository repository, TransportConfig config, String... actions) throws IOException {
+    return forRegistry(
+        repository.registry(), List.of(repository.scope(String.join(",", actions))), config);
   }
 }

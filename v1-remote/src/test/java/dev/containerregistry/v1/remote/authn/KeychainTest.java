@@ -36,7 +36,8 @@ class KeychainTest {
   }
 
   private Keychain keychain() {
-    return new ComposedKeychain(new FileKeychainLocator(new KeychainEnvironment(env, home)).keychains());
+    return new ComposedKeychain(
+        new FileKeychainLocator(new KeychainEnvironment(env, home)).keychains());
   }
 
   private AuthConfig resolve(Registry registry) throws IOException {
@@ -53,7 +54,11 @@ class KeychainTest {
     Path script = bin.resolve("docker-credential-" + name);
     Files.writeString(
         script,
-        "#!/bin/sh\ncat > \"$0.stdin\"\necho \"$1\" > \"$0.args\"\nprintf '%s' '" + output + "'\nexit " + exit + "\n");
+        "#!/bin/sh\ncat > \"$0.stdin\"\necho \"$1\" > \"$0.args\"\nprintf '%s' '"
+            + output
+            + "'\nexit "
+            + exit
+            + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
@@ -88,7 +93,8 @@ class KeychainTest {
 
   @Test
   void usesDockerHubsLegacyKey() throws IOException {
-    dockerConfig("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + base64("hub:pw") + "\"}}}");
+    dockerConfig(
+        "{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + base64("hub:pw") + "\"}}}");
 
     assertEquals(AuthConfig.basic("hub", "pw"), resolve(Registry.parse("docker.io")));
     assertTrue(resolve(EXAMPLE).isAnonymous());
@@ -97,7 +103,9 @@ class KeychainTest {
   @Test
   void followsDockerConfigToItsDirectory() throws IOException {
     Path other = Files.createDirectories(home.resolve("elsewhere"));
-    Files.writeString(other.resolve("config.json"), "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("x:y") + "\"}}}");
+    Files.writeString(
+        other.resolve("config.json"),
+        "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("x:y") + "\"}}}");
     env.put("DOCKER_CONFIG", other.toString());
 
     assertEquals(AuthConfig.basic("x", "y"), resolve(EXAMPLE));
@@ -105,8 +113,14 @@ class KeychainTest {
 
   @Test
   void asksTheCredentialHelperNamedForTheRegistry() throws IOException {
-    dockerConfig("{\"credHelpers\":{\"registry.example.com\":\"fake\"},\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("file:pw") + "\"}}}");
-    helper("fake", "{\"ServerURL\":\"registry.example.com\",\"Username\":\"helper-user\",\"Secret\":\"helper-secret\"}", 0);
+    dockerConfig(
+        "{\"credHelpers\":{\"registry.example.com\":\"fake\"},\"auths\":{\"registry.example.com\":{\"auth\":\""
+            + base64("file:pw")
+            + "\"}}}");
+    helper(
+        "fake",
+        "{\"ServerURL\":\"registry.example.com\",\"Username\":\"helper-user\",\"Secret\":\"helper-secret\"}",
+        0);
 
     assertEquals(AuthConfig.basic("helper-user", "helper-secret"), resolve(EXAMPLE));
     assertEquals("registry.example.com", helperStdin("fake"));
@@ -117,7 +131,8 @@ class KeychainTest {
     dockerConfig("{\"credsStore\":\"store\"}");
     helper("store", "{\"Username\":\"<token>\",\"Secret\":\"refresh\"}", 0);
 
-    assertEquals(new AuthConfig("", "", "", "refresh", ""), resolve(Registry.parse("index.docker.io")));
+    assertEquals(
+        new AuthConfig("", "", "", "refresh", ""), resolve(Registry.parse("index.docker.io")));
     assertEquals("https://index.docker.io/v1/", helperStdin("store"));
   }
 
@@ -135,7 +150,9 @@ class KeychainTest {
     helper("store", "keyring locked", 3);
 
     IOException e = assertThrows(IOException.class, () -> resolve(EXAMPLE));
-    assertEquals("docker-credential-store get failed for registry.example.com (exit 3): keyring locked", e.getMessage());
+    assertEquals(
+        "docker-credential-store get failed for registry.example.com (exit 3): keyring locked",
+        e.getMessage());
   }
 
   @Test
@@ -143,7 +160,9 @@ class KeychainTest {
     dockerConfig("{\"credsStore\":\"absent\"}");
 
     IOException e = assertThrows(IOException.class, () -> resolve(EXAMPLE));
-    assertEquals("credential helper docker-credential-absent for registry.example.com is not on the PATH", e.getMessage());
+    assertEquals(
+        "credential helper docker-credential-absent for registry.example.com is not on the PATH",
+        e.getMessage());
   }
 
   @Test
@@ -151,7 +170,13 @@ class KeychainTest {
     dockerConfig("{\"auths\": nope");
 
     IOException e = assertThrows(IOException.class, () -> resolve(EXAMPLE));
-    assertTrue(e.getMessage().startsWith("reading credentials from " + home.resolve(".docker/config.json") + ": not valid JSON"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "reading credentials from "
+                    + home.resolve(".docker/config.json")
+                    + ": not valid JSON"),
+        e.getMessage());
   }
 
   @Test
@@ -160,7 +185,9 @@ class KeychainTest {
 
     IOException e = assertThrows(IOException.class, () -> resolve(EXAMPLE));
     assertEquals(
-        "reading credentials from " + home.resolve(".docker/config.json") + ": not valid JSON (at line 1, column 42)",
+        "reading credentials from "
+            + home.resolve(".docker/config.json")
+            + ": not valid JSON (at line 1, column 42)",
         e.getMessage());
     assertEquals(null, e.getCause());
   }
@@ -179,10 +206,13 @@ class KeychainTest {
   void fallsBackToRegistryAuthFileThenPodman() throws IOException {
     dockerConfig("{\"auths\":{\"other.example.com\":{\"auth\":\"" + base64("d:d") + "\"}}}");
     Path authFile = home.resolve("auth-file.json");
-    Files.writeString(authFile, "{\"auths\":{\"second.example.com\":{\"auth\":\"" + base64("r:r") + "\"}}}");
+    Files.writeString(
+        authFile, "{\"auths\":{\"second.example.com\":{\"auth\":\"" + base64("r:r") + "\"}}}");
     env.put("REGISTRY_AUTH_FILE", authFile.toString());
     Path runtime = Files.createDirectories(home.resolve("run/containers"));
-    Files.writeString(runtime.resolve("auth.json"), "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("p:p") + "\"}}}");
+    Files.writeString(
+        runtime.resolve("auth.json"),
+        "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("p:p") + "\"}}}");
     env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
 
     assertEquals(AuthConfig.basic("d", "d"), resolve(Registry.parse("other.example.com")));
@@ -193,7 +223,9 @@ class KeychainTest {
   @Test
   void readsPodmansConfigHomeFile() throws IOException {
     Path dir = Files.createDirectories(home.resolve(".config/containers"));
-    Files.writeString(dir.resolve("auth.json"), "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("c:c") + "\"}}}");
+    Files.writeString(
+        dir.resolve("auth.json"),
+        "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + base64("c:c") + "\"}}}");
 
     assertEquals(AuthConfig.basic("c", "c"), resolve(EXAMPLE));
   }
@@ -204,7 +236,9 @@ class KeychainTest {
     Keychain first = registry -> Authenticator.basic("first", "1");
     Keychain second = registry -> Authenticator.basic("second", "2");
 
-    assertEquals(AuthConfig.basic("first", "1"), Keychain.compose(none, first, second).resolve(EXAMPLE).authorization());
+    assertEquals(
+        AuthConfig.basic("first", "1"),
+        Keychain.compose(none, first, second).resolve(EXAMPLE).authorization());
     assertTrue(Keychain.compose(none).resolve(EXAMPLE).authorization().isAnonymous());
   }
 
@@ -218,7 +252,9 @@ class KeychainTest {
 
   @Test
   void printsNoSecrets() {
-    String text = new AuthConfig("alice", "pw-secret", base64("alice:pw-secret"), "id-secret", "rt-secret").toString();
+    String text =
+        new AuthConfig("alice", "pw-secret", base64("alice:pw-secret"), "id-secret", "rt-secret")
+            .toString();
 
     assertFalse(text.contains("secret"), text);
     assertTrue(text.contains("alice"), text);
@@ -229,6 +265,7 @@ class KeychainTest {
     AuthConfig bad = new AuthConfig("", "", base64("no-colon"), "", "");
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::decoded);
-    assertEquals("the 'auth' field of a credential does not decode to 'username:password'", e.getMessage());
+    assertEquals(
+        "the 'auth' field of a credential does not decode to 'username:password'", e.getMessage());
   }
 }

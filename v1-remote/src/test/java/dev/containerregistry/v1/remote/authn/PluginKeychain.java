@@ -9,6 +9,8 @@ public final class PluginKeychain implements Keychain {
 
   @Override
   public Authenticator resolve(Registry registry) {
-    return registry.name().equals(HOST) ? Authenticator.basic("plugin-user", "plugin-pass") : Authenticator.anonymous();
+    return registry.name().equals(HOST)
+        ? Authenticator.basic("plugin-user", "plugin-pass")
+        : Authenticator.anonymous();
   }
 }

@@ -27,19 +27,24 @@ class ChallengeParserTest {
             List.of(new Challenge("basic", Map.of("realm", "Registry Realm")))),
         Arguments.of(
             "BEARER Realm=https://a.example/t, Service=svc",
-            List.of(new Challenge("bearer", Map.of("realm", "https://a.example/t", "service", "svc")))),
+            List.of(
+                new Challenge("bearer", Map.of("realm", "https://a.example/t", "service", "svc")))),
         Arguments.of(
             "Basic realm=\"x\", Bearer realm=\"https://a.example/t\",error=\"insufficient_scope\"",
             List.of(
                 new Challenge("basic", Map.of("realm", "x")),
-                new Challenge("bearer", Map.of("realm", "https://a.example/t", "error", "insufficient_scope")))),
+                new Challenge(
+                    "bearer",
+                    Map.of("realm", "https://a.example/t", "error", "insufficient_scope")))),
         Arguments.of(
             "Bearer realm=\"quoted \\\"inner\\\" and, comma\"",
             List.of(new Challenge("bearer", Map.of("realm", "quoted \"inner\" and, comma")))),
         Arguments.of("Negotiate", List.of(new Challenge("negotiate", Map.of()))),
         Arguments.of("", List.of()),
         Arguments.of(",,  ,", List.of()),
-        Arguments.of("Bearer realm=\"unterminated", List.of(new Challenge("bearer", Map.of("realm", "unterminated")))));
+        Arguments.of(
+            "Bearer realm=\"unterminated",
+            List.of(new Challenge("bearer", Map.of("realm", "unterminated")))));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

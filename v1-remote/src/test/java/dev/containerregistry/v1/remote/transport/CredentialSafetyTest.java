@@ -21,10 +21,13 @@ class CredentialSafetyTest {
   @AutoClose private final LocalServer registry = LocalServer.start();
   @AutoClose private final LocalServer storage = LocalServer.start();
 
-  private Transport basicTransport(String scheme, String authority, boolean insecure, Transport base)
-      throws IOException {
+  private Transport basicTransport(
+      String scheme, String authority, boolean insecure, Transport base) throws IOException {
     TransportConfig config =
-        TransportConfig.builder().authenticator(Authenticator.basic("alice", "s3cret")).base(base).build();
+        TransportConfig.builder()
+            .authenticator(Authenticator.basic("alice", "s3cret"))
+            .base(base)
+            .build();
     return new TransportChain(config, new RecordingSleeper())
         .build(RegistryEndpoint.of(scheme, authority, insecure), List.of("repository:foo:pull"));
   }
@@ -50,12 +53,18 @@ class CredentialSafetyTest {
     basicRegistryRedirectingBlobsTo(storage);
     Transport transport = basicTransport("http", registry.authority(), false, Transports.http());
 
-    try (Response response = transport.send(Request.get(URI.create(registry.base() + "/v2/foo/blobs/sha256:aa")))) {
+    try (Response response =
+        transport.send(Request.get(URI.create(registry.base() + "/v2/foo/blobs/sha256:aa")))) {
       assertEquals(200, response.status());
       assertEquals("blob bytes", new String(response.bytes(100)));
       assertEquals(storage.base() + "/bucket/blob?sig=abc", response.request().uri().toString());
     }
-    assertTrue(registry.requests("GET", "/v2/foo/blobs/").get(0).header("Authorization").startsWith("Basic "));
+    assertTrue(
+        registry
+            .requests("GET", "/v2/foo/blobs/")
+            .get(0)
+            .header("Authorization")
+            .startsWith("Basic "));
     assertNull(storage.requests().get(0).header("Authorization"));
   }
 
@@ -69,7 +78,9 @@ class CredentialSafetyTest {
     Transport transport = basicTransport("http", registry.authority(), false, Transports.http());
 
     IOException e =
-        assertThrows(IOException.class, () -> transport.send(Request.get(URI.create(registry.base() + "/v2/loop"))));
+        assertThrows(
+            IOException.class,
+            () -> transport.send(Request.get(URI.create(registry.base() + "/v2/loop"))));
     assertTrue(e.getMessage().contains("more than 10 redirects"), e.getMessage());
     assertEquals(1 + 1 + RedirectingTransport.MAX_REDIRECTS, registry.requests().size());
   }
@@ -81,7 +92,9 @@ class CredentialSafetyTest {
     Transport transport = basicTransport("http", "10.1.2.3:5000", false, rerouted);
 
     IOException e =
-        assertThrows(IOException.class, () -> transport.send(Request.get(URI.create("http://10.1.2.3:5000/v2/foo/tags/list"))));
+        assertThrows(
+            IOException.class,
+            () -> transport.send(Request.get(URI.create("http://10.1.2.3:5000/v2/foo/tags/list"))));
 
     assertEquals(
         "refusing to send credentials for the registry 10.1.2.3 over plain http to 10.1.2.3: mark the registry insecure (NameOption.insecure()) to allow it",
@@ -94,7 +107,8 @@ class CredentialSafetyTest {
     basicRegistryRedirectingBlobsTo(storage);
     Transport transport = basicTransport("http", "10.1.2.3:5000", true, rerouteTo(registry));
 
-    try (Response response = transport.send(Request.get(URI.create("http://10.1.2.3:5000/v2/foo/tags/list")))) {
+    try (Response response =
+        transport.send(Request.get(URI.create("http://10.1.2.3:5000/v2/foo/tags/list")))) {
       assertEquals(200, response.status());
     }
   }
@@ -103,7 +117,11 @@ class CredentialSafetyTest {
   private static Transport rerouteTo(LocalServer server) {
     return request -> {
       URI original = request.uri();
-      URI local = URI.create(server.base() + original.getRawPath() + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery()));
+      URI local =
+          URI.create(
+              server.base()
+                  + original.getRawPath()
+                  + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery()));
       return Transports.http().send(request.withUri(local));
     };
   }
@@ -116,19 +134,26 @@ class CredentialSafetyTest {
     "http://192.168.1.1/token, 192.168.1.1",
     "http://[::1]:9000/token, 0:0:0:0:0:0:0:1"
   })
-  void refusesTokenRealmsOnInternalAddressesOtherThanTheRegistry(String realm, String address) throws IOException {
+  void refusesTokenRealmsOnInternalAddressesOtherThanTheRegistry(String realm, String address)
+      throws IOException {
     registry.handle(
         (exchange, request) -> {
-          exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"s\"");
+          exchange
+              .getResponseHeaders()
+              .add("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"s\"");
           LocalServer.respond(exchange, 401, "");
         });
     Transport transport = basicTransport("http", registry.authority(), false, Transports.http());
 
     IOException e =
-        assertThrows(IOException.class, () -> transport.send(Request.get(URI.create(registry.base() + "/v2/foo/tags/list"))));
+        assertThrows(
+            IOException.class,
+            () -> transport.send(Request.get(URI.create(registry.base() + "/v2/foo/tags/list"))));
 
     assertTrue(e.getMessage().startsWith("refusing the token realm "), e.getMessage());
-    assertTrue(e.getMessage().contains("(" + address + ") other than the registry's own host"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("(" + address + ") other than the registry's own host"),
+        e.getMessage());
     assertEquals(1, registry.requests().size(), "only the ping reached a server");
   }
 
@@ -140,7 +165,8 @@ class CredentialSafetyTest {
     "https://auth.example.com/token, https://registry.example.com"
   })
   void acceptsRealmsOnTheRegistrysOwnHostOrOnPublicNames(String realm, String registryBase) {
-    assertDoesNotThrow(() -> CredentialPolicy.checkRealm(URI.create(realm), URI.create(registryBase)));
+    assertDoesNotThrow(
+        () -> CredentialPolicy.checkRealm(URI.create(realm), URI.create(registryBase)));
   }
 
   @ParameterizedTest(name = "{0} loopback={1}")
@@ -168,11 +194,14 @@ class CredentialSafetyTest {
     "http://10.0.0.1:5000/v2/, true, true",
     "http://registry.example.com/v2/, false, false"
   })
-  void allowsPlainHttpCredentialsOnlyToLoopbackOrInsecure(String target, boolean insecure, boolean allowed) {
+  void allowsPlainHttpCredentialsOnlyToLoopbackOrInsecure(
+      String target, boolean insecure, boolean allowed) {
     if (allowed) {
       assertDoesNotThrow(() -> CredentialPolicy.checkPlainHttp(URI.create(target), insecure, "x"));
     } else {
-      assertThrows(RefusedException.class, () -> CredentialPolicy.checkPlainHttp(URI.create(target), insecure, "x"));
+      assertThrows(
+          RefusedException.class,
+          () -> CredentialPolicy.checkPlainHttp(URI.create(target), insecure, "x"));
     }
   }
 }

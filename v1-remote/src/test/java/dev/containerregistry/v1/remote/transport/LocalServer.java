@@ -16,9 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local HTTP server on 127.0.0.1 for fault cases a real registry cannot be made to produce.
- * Each test gives it one handler; every request is recorded (headers and body) before the handler
- * runs.
+ * A local HTTP server on 127.0.0.1 for fault cases a real registry cannot be made to produce. Each
+ * test gives it one handler; every request is recorded (headers and body) before the handler runs.
  */
 public final class LocalServer implements AutoCloseable {
 

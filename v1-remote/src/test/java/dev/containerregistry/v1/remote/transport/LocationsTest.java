@@ -28,10 +28,13 @@ class LocationsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"http://[bad", "ftp://registry.example.com/x", "mailto:x@example.com", "/v2/a b"})
+  @ValueSource(
+      strings = {"http://[bad", "ftp://registry.example.com/x", "mailto:x@example.com", "/v2/a b"})
   void refusesCorruptLocationsQuotingThem(String location) {
     IOException e = assertThrows(IOException.class, () -> Locations.resolve(POST, location));
     assertTrue(e.getMessage().contains("'" + location + "'"), e.getMessage());
-    assertTrue(e.getMessage().contains("POST https://registry.example.com/v2/foo/blobs/uploads/"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("POST https://registry.example.com/v2/foo/blobs/uploads/"),
+        e.getMessage());
   }
 }

@@ -30,14 +30,20 @@ class RetryPolicyTest {
     RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10), 0.5);
     for (int i = 0; i < 100; i++) {
       Duration wait = policy.delay(1);
-      assertTrue(wait.compareTo(Duration.ofSeconds(1)) >= 0 && wait.compareTo(Duration.ofMillis(1500)) <= 0, wait.toString());
+      assertTrue(
+          wait.compareTo(Duration.ofSeconds(1)) >= 0
+              && wait.compareTo(Duration.ofMillis(1500)) <= 0,
+          wait.toString());
     }
   }
 
   @ParameterizedTest(name = "Retry-After \"{0}\": {1}")
   @CsvSource({"7, PT7S", "0, PT0S", "soon, PT0.1S", "'', PT0.1S"})
-  void takesTheRetryAfterOfTheAnswerWhenReadable(String header, String expected) throws IOException {
-    assertEquals(Duration.parse(expected), NO_JITTER.delay(1, answer(Map.of("Retry-After", List.of(header)))));
+  void takesTheRetryAfterOfTheAnswerWhenReadable(String header, String expected)
+      throws IOException {
+    assertEquals(
+        Duration.parse(expected),
+        NO_JITTER.delay(1, answer(Map.of("Retry-After", List.of(header)))));
   }
 
   @Test
@@ -48,7 +54,9 @@ class RetryPolicyTest {
   @Test
   void refusesARetryAfterLongerThanTheMaximum() {
     IOException e =
-        assertThrows(IOException.class, () -> NO_JITTER.delay(1, answer(Map.of("Retry-After", List.of("301")))));
+        assertThrows(
+            IOException.class,
+            () -> NO_JITTER.delay(1, answer(Map.of("Retry-After", List.of("301")))));
     assertEquals(
         "PATCH http://localhost:5000/v2/app/blobs/uploads/1?…: the registry asks to retry after PT5M1S,"
             + " longer than PT5M",
@@ -56,7 +64,9 @@ class RetryPolicyTest {
   }
 
   private static Response answer(Map<String, List<String>> headers) {
-    Request request = Request.of("PATCH", URI.create("http://localhost:5000/v2/app/blobs/uploads/1?_state=secret"));
+    Request request =
+        Request.of(
+            "PATCH", URI.create("http://localhost:5000/v2/app/blobs/uploads/1?_state=secret"));
     return Response.of(request, 429, Headers.of(headers), new byte[0]);
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RetryTransportTest {
 
-  private static final RetryPolicy POLICY = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250), 0);
+  private static final RetryPolicy POLICY =
+      new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250), 0);
 
   @AutoClose private final LocalServer server = LocalServer.start();
   private final RecordingSleeper sleeper = new RecordingSleeper();
@@ -75,7 +76,9 @@ class RetryTransportTest {
       assertEquals(status, response.status());
     }
     assertEquals(4, calls.get());
-    assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(250)), sleeper.waits());
+    assertEquals(
+        List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(250)),
+        sleeper.waits());
   }
 
   @ParameterizedTest(name = "status {0}")
@@ -87,7 +90,8 @@ class RetryTransportTest {
       assertEquals(status, response.status());
       if (status != 401 && status != 404) {
         assertEquals(
-            "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"no\"}]}", new String(response.bytes(1000)));
+            "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"no\"}]}",
+            new String(response.bytes(1000)));
       }
     }
     assertEquals(1, calls.get());
@@ -95,7 +99,8 @@ class RetryTransportTest {
 
   @Test
   void retriesAnErrorCodeThatMeansTryAgain() throws IOException {
-    failFirst(1, 400, null, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}");
+    failFirst(
+        1, 400, null, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}");
 
     try (Response response = retrying().send(Request.get(uri()))) {
       assertEquals(200, response.status());
@@ -106,7 +111,9 @@ class RetryTransportTest {
   @Test
   void neverResendsAStreamedBody() throws IOException {
     failFirst(10, 503, null, "");
-    RequestBody body = RequestBody.ofStream(new ByteArrayInputStream(new byte[100]), 100, "application/octet-stream");
+    RequestBody body =
+        RequestBody.ofStream(
+            new ByteArrayInputStream(new byte[100]), 100, "application/octet-stream");
 
     try (Response response = retrying().send(Request.of("PATCH", uri()).withBody(body))) {
       assertEquals(503, response.status());
@@ -123,7 +130,9 @@ class RetryTransportTest {
     try (Response response = retrying().send(Request.of("PUT", uri()).withBody(body))) {
       assertEquals(200, response.status());
     }
-    assertEquals(List.of("manifest", "manifest", "manifest"), server.requests().stream().map(LocalServer.Recorded::text).toList());
+    assertEquals(
+        List.of("manifest", "manifest", "manifest"),
+        server.requests().stream().map(LocalServer.Recorded::text).toList());
   }
 
   @Test
@@ -141,7 +150,8 @@ class RetryTransportTest {
 
     IOException e = assertThrows(IOException.class, () -> retrying().send(Request.get(uri())));
     assertEquals(
-        "GET " + uri() + ": the registry asks to retry after PT1H, longer than PT5M", e.getMessage());
+        "GET " + uri() + ": the registry asks to retry after PT1H, longer than PT5M",
+        e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")

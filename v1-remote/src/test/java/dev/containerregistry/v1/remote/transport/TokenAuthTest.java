@@ -33,8 +33,10 @@ class TokenAuthTest {
         (exchange, request) -> {
           if (request.uri().getPath().equals("/token")) {
             validToken = "token-" + tokensIssued.incrementAndGet();
-            LocalServer.respond(exchange, 200, "{\"token\":\"" + validToken + "\",\"expires_in\":300}");
-          } else if (rejectNext > 0 || !("Bearer " + validToken).equals(request.header("Authorization"))) {
+            LocalServer.respond(
+                exchange, 200, "{\"token\":\"" + validToken + "\",\"expires_in\":300}");
+          } else if (rejectNext > 0
+              || !("Bearer " + validToken).equals(request.header("Authorization"))) {
             rejectNext = Math.max(0, rejectNext - 1);
             challenge(exchange, "Bearer realm=\"" + server.base() + "/token\",service=\"local\"");
           } else {
@@ -45,7 +47,10 @@ class TokenAuthTest {
 
   private static void challenge(HttpExchange exchange, String header) throws IOException {
     exchange.getResponseHeaders().add("WWW-Authenticate", header);
-    LocalServer.respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
+    LocalServer.respond(
+        exchange,
+        401,
+        "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
   }
 
   private Transport transport(Authenticator auth) throws IOException {
@@ -72,7 +77,9 @@ class TokenAuthTest {
     assertEquals("200 ok", get(transport, "/v2/foo/bar/tags/list"));
 
     LocalServer.Recorded token = server.requests("GET", "/token").get(0);
-    String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
     assertEquals(expected, token.header("Authorization"));
     assertEquals("service=local&scope=repository:foo/bar:push,pull", query(token));
   }
@@ -133,7 +140,9 @@ class TokenAuthTest {
               || tokensIssued.get() < 2) {
             challenge(
                 exchange,
-                "Bearer realm=\"" + server.base() + "/token\",service=\"local\",scope=\"repository:other/src:pull\",error=\"insufficient_scope\"");
+                "Bearer realm=\""
+                    + server.base()
+                    + "/token\",service=\"local\",scope=\"repository:other/src:pull\",error=\"insufficient_scope\"");
           } else {
             LocalServer.respond(exchange, 200, "ok");
           }
@@ -141,12 +150,15 @@ class TokenAuthTest {
 
     assertEquals("200 ok", get(transport, "/v2/b"));
     String second = query(server.requests("GET", "/token").get(1));
-    assertTrue(second.contains("scope=repository:foo/bar:push,pull&scope=repository:other/src:pull"), second);
+    assertTrue(
+        second.contains("scope=repository:foo/bar:push,pull&scope=repository:other/src:pull"),
+        second);
   }
 
   @Test
   void answersABasicChallengeWithBasicCredentials() throws IOException {
-    String expected = "Basic " + Base64.getEncoder().encodeToString("bob:pw".getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic " + Base64.getEncoder().encodeToString("bob:pw".getBytes(StandardCharsets.UTF_8));
     server.handle(
         (exchange, request) -> {
           if (expected.equals(request.header("Authorization"))) {
@@ -156,7 +168,8 @@ class TokenAuthTest {
           }
         });
 
-    assertEquals("200 ok", get(transport(Authenticator.basic("bob", "pw")), "/v2/foo/bar/tags/list"));
+    assertEquals(
+        "200 ok", get(transport(Authenticator.basic("bob", "pw")), "/v2/foo/bar/tags/list"));
   }
 
   @Test
@@ -173,7 +186,10 @@ class TokenAuthTest {
     server.handle(
         (exchange, request) -> {
           if (request.uri().getPath().equals("/token")) {
-            LocalServer.respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad password\"}]}");
+            LocalServer.respond(
+                exchange,
+                401,
+                "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad password\"}]}");
           } else {
             challenge(exchange, "Bearer realm=\"" + server.base() + "/token\",service=\"local\"");
           }
@@ -182,10 +198,19 @@ class TokenAuthTest {
 
     IOException e = assertThrows(IOException.class, () -> get(transport, "/v2/foo/bar/tags/list"));
 
-    assertTrue(e.getMessage().startsWith("fetching a token for " + server.base().getAuthority() + " [repository:foo/bar:push,pull] from " + server.base() + "/token"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "fetching a token for "
+                    + server.base().getAuthority()
+                    + " [repository:foo/bar:push,pull] from "
+                    + server.base()
+                    + "/token"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("UNAUTHORIZED: bad password"), e.getMessage());
     assertTrue(!e.getMessage().contains("wrong"), e.getMessage());
-    assertTrue(e instanceof TransportException t && t.hasCode(ErrorCode.UNAUTHORIZED), e.toString());
+    assertTrue(
+        e instanceof TransportException t && t.hasCode(ErrorCode.UNAUTHORIZED), e.toString());
     long tokenRequests =
         server.requests().stream().filter(r -> r.uri().getPath().equals("/token")).count();
     assertEquals(1, tokenRequests, "refused credentials are not retried");

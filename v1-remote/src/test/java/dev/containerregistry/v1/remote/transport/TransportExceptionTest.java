@@ -17,19 +17,26 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TransportExceptionTest {
 
   private static final Request PUT =
-      Request.of("PUT", URI.create("https://registry.example.com/v2/foo/manifests/latest?secret=1"));
+      Request.of(
+          "PUT", URI.create("https://registry.example.com/v2/foo/manifests/latest?secret=1"));
 
   private static TransportException fromBody(int status, String body) throws IOException {
-    return TransportException.of(Response.of(PUT, status, Headers.empty(), body.getBytes(StandardCharsets.UTF_8)));
+    return TransportException.of(
+        Response.of(PUT, status, Headers.empty(), body.getBytes(StandardCharsets.UTF_8)));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(ErrorCode.class)
   void everyCodeIsReportedWithTheRegistrysMessage(ErrorCode code) throws IOException {
-    TransportException e = fromBody(400, "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"what the registry said\"}]}");
+    TransportException e =
+        fromBody(
+            400,
+            "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"what the registry said\"}]}");
 
     assertEquals(
-        "PUT https://registry.example.com/v2/foo/manifests/latest?…: status 400: " + code + ": what the registry said",
+        "PUT https://registry.example.com/v2/foo/manifests/latest?…: status 400: "
+            + code
+            + ": what the registry said",
         e.getMessage());
     assertTrue(e.hasCode(code));
     assertEquals(code.temporary(), e.temporary());
@@ -56,7 +63,8 @@ class TransportExceptionTest {
         "''|status 400"
       })
   void describesBodiesOfEveryShape(String body, String expectedEnd) throws IOException {
-    assertTrue(fromBody(400, body).getMessage().endsWith(expectedEnd), fromBody(400, body).getMessage());
+    assertTrue(
+        fromBody(400, body).getMessage().endsWith(expectedEnd), fromBody(400, body).getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -65,7 +73,10 @@ class TransportExceptionTest {
     TransportException e = fromBody(status, "");
 
     assertTrue(e.hasCode(code));
-    assertTrue(e.getMessage().endsWith(code + ": " + code.meaning() + " (no error body; inferred from the status)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(code + ": " + code.meaning() + " (no error body; inferred from the status)"),
+        e.getMessage());
   }
 
   @Test
@@ -76,13 +87,18 @@ class TransportExceptionTest {
   @Test
   void aMixOfTemporaryAndPermanentCodesIsNotTemporary() throws IOException {
     assertFalse(
-        fromBody(503, "{\"errors\":[{\"code\":\"UNAVAILABLE\"},{\"code\":\"DENIED\"}]}").temporary());
+        fromBody(503, "{\"errors\":[{\"code\":\"UNAVAILABLE\"},{\"code\":\"DENIED\"}]}")
+            .temporary());
   }
 
   @Test
   void refusesBodiesOverTheLimitByDeclaredLength() {
     Response response =
-        Response.of(PUT, 200, Headers.of(Map.of("Content-Length", java.util.List.of("5000000"))), new byte[10]);
+        Response.of(
+            PUT,
+            200,
+            Headers.of(Map.of("Content-Length", java.util.List.of("5000000"))),
+            new byte[10]);
 
     IOException e = assertThrows(IOException.class, () -> response.bytes(Response.MANIFEST_LIMIT));
     assertEquals(
@@ -92,15 +108,21 @@ class TransportExceptionTest {
 
   @Test
   void refusesBodiesOverTheLimitWhileReading() {
-    Response response = Response.of(PUT, 200, Headers.empty(), new byte[Math.toIntExact(Response.SMALL_BODY_LIMIT) + 1]);
+    Response response =
+        Response.of(
+            PUT, 200, Headers.empty(), new byte[Math.toIntExact(Response.SMALL_BODY_LIMIT) + 1]);
 
-    IOException e = assertThrows(IOException.class, () -> response.bytes(Response.SMALL_BODY_LIMIT));
-    assertTrue(e.getMessage().endsWith("it is longer than the limit of 65536 bytes"), e.getMessage());
+    IOException e =
+        assertThrows(IOException.class, () -> response.bytes(Response.SMALL_BODY_LIMIT));
+    assertTrue(
+        e.getMessage().endsWith("it is longer than the limit of 65536 bytes"), e.getMessage());
   }
 
   @Test
   void readsBodiesUpToTheLimit() throws IOException {
-    Response response = Response.of(PUT, 200, Headers.empty(), new byte[Math.toIntExact(Response.SMALL_BODY_LIMIT)]);
+    Response response =
+        Response.of(
+            PUT, 200, Headers.empty(), new byte[Math.toIntExact(Response.SMALL_BODY_LIMIT)]);
 
     assertEquals(Response.SMALL_BODY_LIMIT, response.bytes(Response.SMALL_BODY_LIMIT).length);
   }
