@@ -139,7 +139,7 @@ final class ContentGenerator {
       word[i] = (byte) ('a' + random.nextInt(26));
     }
     if (random.nextInt(8) == 0) {
-      word[0] = (byte) "{}();=._/".getBytes(StandardCharsets.US_ASCII)[random.nextInt(9)];
+      word[0] = "{}();=._/".getBytes(StandardCharsets.US_ASCII)[random.nextInt(9)];
     }
     return word;
   }

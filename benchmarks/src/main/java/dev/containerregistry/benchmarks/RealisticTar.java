@@ -4,7 +4,9 @@ import dev.containerregistry.benchmarks.ContentGenerator.Kind;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tar archive of about {@code size} bytes generated on the fly from a seed: the same seed always
@@ -25,7 +27,7 @@ final class RealisticTar extends InputStream {
   private int chunkLimit;
   private long started;
   private int files;
-  private Kind kind;
+  private @Nullable Kind kind;
   private long contentLeft;
   private int paddingLeft;
   private boolean endWritten;
@@ -62,7 +64,7 @@ final class RealisticTar extends InputStream {
     chunkPosition = 0;
     if (contentLeft > 0) {
       chunkLimit = (int) Math.min(CHUNK, contentLeft);
-      content.fill(kind, chunk, 0, chunkLimit);
+      content.fill(Objects.requireNonNull(kind, "a file was started"), chunk, 0, chunkLimit);
       contentLeft -= chunkLimit;
     } else if (paddingLeft > 0) {
       chunkLimit = paddingLeft;
@@ -105,7 +107,8 @@ final class RealisticTar extends InputStream {
   }
 
   private long logUniform(long min, long max) {
-    double exponent = Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min));
+    double low = Math.log((double) min);
+    double exponent = low + random.nextDouble() * (Math.log((double) max) - low);
     return (long) Math.exp(exponent);
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Measures {@code StreamLayer} against the bare JDK pipeline on a generated tar, then pushes a
@@ -57,7 +58,7 @@ public final class StreamBenchmark {
         Runtime.getRuntime().maxMemory() / MIB);
     Path tar = generate(size, seed);
     try {
-      compare(tar, size);
+      compare(tar);
     } finally {
       Files.deleteIfExists(tar);
     }
@@ -85,7 +86,7 @@ public final class StreamBenchmark {
     return tar;
   }
 
-  private void compare(Path tar, long size) throws IOException {
+  private void compare(Path tar) throws IOException {
     List<Pipeline> pipelines =
         List.of(
             Pipeline.bareGzip(1),
@@ -172,8 +173,13 @@ public final class StreamBenchmark {
         "%s vs %s: %.3fx (best), %.3fx (median)%n",
         subject,
         baseline,
-        best.get(subject) / best.get(baseline),
-        median.get(subject) / median.get(baseline));
+        ratio(best, subject, baseline),
+        ratio(median, subject, baseline));
+  }
+
+  private static double ratio(Map<String, Double> figures, String subject, String baseline) {
+    return Objects.requireNonNull(figures.get(subject), subject)
+        / Objects.requireNonNull(figures.get(baseline), baseline);
   }
 
   private void checkSameDiffIds(Map<Pipeline, List<Measurement>> runs) {

@@ -26,6 +26,12 @@ import java.util.List;
 public final class PushStreamedLayer {
   private PushStreamedLayer() {}
 
+  /**
+   * Pushes standard input as a layer to the reference given as the only argument.
+   *
+   * @param args the reference to push to
+   * @throws Exception when the push fails
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
       System.err.println("usage: PushStreamedLayer REFERENCE < layer.tar");

@@ -1,6 +1,5 @@
 package dev.containerregistry.name;
 
-import java.util.Locale;
 import static dev.containerregistry.name.GoodAndBadNames.BAD_DIGESTS;
 import static dev.containerregistry.name.GoodAndBadNames.STRICT_DIGESTS;
 import static dev.containerregistry.name.GoodAndBadNames.STRICT_TAG_DIGESTS;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +95,8 @@ class DigestTest {
 
     assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex + "0"));
     assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex.substring(1)));
-    assertThrows(BadNameException.class, () -> Digest.parse("repo@sha256:" + hex.toUpperCase(Locale.ROOT)));
+    assertThrows(
+        BadNameException.class, () -> Digest.parse("repo@sha256:" + hex.toUpperCase(Locale.ROOT)));
     assertThrows(BadNameException.class, () -> Digest.parse("repo@SHA256:" + hex));
   }
 }

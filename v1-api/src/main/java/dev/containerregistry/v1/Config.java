@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a container from this image runs: command, environment, user, ports, volumes, labels and the
@@ -183,7 +184,7 @@ public record Config(
     private boolean attachStdin;
     private boolean attachStdout;
     private List<String> cmd = List.of();
-    private HealthConfig healthcheck;
+    private @Nullable HealthConfig healthcheck;
     private String domainname = "";
     private List<String> entrypoint = List.of();
     private List<String> env = List.of();
@@ -231,7 +232,7 @@ public record Config(
     }
 
     /** Sets the health check; null clears it. */
-    public Builder healthcheck(HealthConfig healthcheck) {
+    public Builder healthcheck(@Nullable HealthConfig healthcheck) {
       this.healthcheck = healthcheck;
       return this;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pointer from a manifest or index to one blob or manifest: its media type, size and digest, with
@@ -139,14 +140,14 @@ public record Descriptor(
 
   /** Builds a {@link Descriptor}; unset collections are empty, unset options absent. */
   public static final class Builder {
-    private MediaType mediaType;
+    private @Nullable MediaType mediaType;
     private long size;
-    private Hash digest;
+    private @Nullable Hash digest;
     private byte[] data = new byte[0];
     private List<String> urls = List.of();
     private Map<String, String> annotations = Map.of();
-    private Platform platform;
-    private MediaType artifactType;
+    private @Nullable Platform platform;
+    private @Nullable MediaType artifactType;
 
     private Builder() {}
 
@@ -187,13 +188,13 @@ public record Descriptor(
     }
 
     /** Sets the platform; null clears it. */
-    public Builder platform(Platform platform) {
+    public Builder platform(@Nullable Platform platform) {
       this.platform = platform;
       return this;
     }
 
     /** Sets the artifact type; null clears it. */
-    public Builder artifactType(MediaType artifactType) {
+    public Builder artifactType(@Nullable MediaType artifactType) {
       this.artifactType = artifactType;
       return this;
     }
@@ -201,9 +202,9 @@ public record Descriptor(
     /** The descriptor; refuses a missing media type or digest and a negative size. */
     public Descriptor build() {
       return new Descriptor(
-          mediaType,
+          Objects.requireNonNull(mediaType, "mediaType"),
           size,
-          digest,
+          Objects.requireNonNull(digest, "digest"),
           data,
           urls,
           annotations,

@@ -2,6 +2,7 @@ package dev.containerregistry.v1;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The setters an image manifest's builder and an image index's builder share: the fields of {@link
@@ -10,10 +11,10 @@ import java.util.Optional;
  * @param <B> the concrete builder, returned by every setter
  */
 abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
-  private MediaType mediaType;
+  private @Nullable MediaType mediaType;
   private Map<String, String> annotations = Map.of();
-  private Descriptor subject;
-  private MediaType artifactType;
+  private @Nullable Descriptor subject;
+  private @Nullable MediaType artifactType;
 
   DocumentBuilder() {}
 
@@ -21,7 +22,7 @@ abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
   abstract B self();
 
   /** Sets the document's own media type; null omits it. */
-  public B mediaType(MediaType mediaType) {
+  public B mediaType(@Nullable MediaType mediaType) {
     this.mediaType = mediaType;
     return self();
   }
@@ -33,13 +34,13 @@ abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
   }
 
   /** Sets the subject; null omits it. */
-  public B subject(Descriptor subject) {
+  public B subject(@Nullable Descriptor subject) {
     this.subject = subject;
     return self();
   }
 
   /** Sets the artifact type; null omits it. */
-  public B artifactType(MediaType artifactType) {
+  public B artifactType(@Nullable MediaType artifactType) {
     this.artifactType = artifactType;
     return self();
   }

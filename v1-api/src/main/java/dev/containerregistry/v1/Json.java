@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only place that knows Jackson: reads bytes into a tree and writes documents with the string
@@ -93,28 +94,20 @@ final class Json {
     }
 
     @Override
-    public SerializableString getEscapeSequence(int ch) {
-      switch (ch) {
-        case '"':
-          return new SerializedString("\\\"");
-        case '\\':
-          return new SerializedString("\\\\");
-        case '\b':
-          return new SerializedString("\\b");
-        case '\f':
-          return new SerializedString("\\f");
-        case '\n':
-          return new SerializedString("\\n");
-        case '\r':
-          return new SerializedString("\\r");
-        case '\t':
-          return new SerializedString("\\t");
-        default:
-          if (ch < 128 || ch == 0x2028 || ch == 0x2029) {
-            return new SerializedString(String.format("\\u%04x", ch));
-          }
-          return null;
-      }
+    public @Nullable SerializableString getEscapeSequence(int ch) {
+      return switch (ch) {
+        case '"' -> new SerializedString("\\\"");
+        case '\\' -> new SerializedString("\\\\");
+        case '\b' -> new SerializedString("\\b");
+        case '\f' -> new SerializedString("\\f");
+        case '\n' -> new SerializedString("\\n");
+        case '\r' -> new SerializedString("\\r");
+        case '\t' -> new SerializedString("\\t");
+        default ->
+            ch < 128 || ch == 0x2028 || ch == 0x2029
+                ? new SerializedString(String.format("\\u%04x", ch))
+                : null;
+      };
     }
   }
 }

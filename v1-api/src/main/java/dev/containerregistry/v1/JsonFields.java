@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read view of one JSON object that knows where it sits in which document, so every refusal names
@@ -125,7 +126,7 @@ final class JsonFields {
     try {
       return GoTime.parse(value);
     } catch (IllegalArgumentException e) {
-      throw error(name, e.getMessage());
+      throw error(name, String.valueOf(e.getMessage()));
     }
   }
 
@@ -236,7 +237,7 @@ final class JsonFields {
     try {
       return Hash.parse(value);
     } catch (IllegalArgumentException e) {
-      throw error(name, e.getMessage());
+      throw error(name, String.valueOf(e.getMessage()));
     }
   }
 
@@ -248,7 +249,7 @@ final class JsonFields {
     return value;
   }
 
-  private JsonNode array(String name) throws MalformedDocumentException {
+  private @Nullable JsonNode array(String name) throws MalformedDocumentException {
     JsonNode value = value(name);
     if (value != null && !value.isArray()) {
       throw error(name, "expected an array, got " + value);
@@ -256,7 +257,7 @@ final class JsonFields {
     return value;
   }
 
-  private JsonNode value(String name) {
+  private @Nullable JsonNode value(String name) {
     JsonNode value = node.get(name);
     return value == null || value.isNull() ? null : value;
   }

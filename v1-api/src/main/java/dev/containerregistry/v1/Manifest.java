@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image manifest (OCI or Docker schema 2): the config descriptor and the layer descriptors.
@@ -90,7 +91,7 @@ public record Manifest(
 
   /** Builds a {@link Manifest}; the setters of the shared fields return this builder. */
   public static final class Builder extends DocumentBuilder<Builder> {
-    private Descriptor config;
+    private @Nullable Descriptor config;
     private List<Descriptor> layers = List.of();
 
     private Builder() {}
@@ -114,7 +115,7 @@ public record Manifest(
 
     /** The manifest. */
     public Manifest build() {
-      return of(common(), config, layers);
+      return of(common(), Objects.requireNonNull(config, "config"), layers);
     }
   }
 }

@@ -29,6 +29,8 @@ class MalformedDocumentTest {
     }
 
     final String name;
+
+    @SuppressWarnings("ImmutableEnumChecker") // a method reference, stateless
     final Parser parser;
 
     Document(String name, Parser parser) {

@@ -51,7 +51,7 @@ class BigStreamedPushTest {
     JsonNode manifest = new ObjectMapper().readTree(Skopeo.rawManifest(ref));
     assertEquals(field(printed, "layer"), manifest.path("layers").get(0).path("digest").asText());
     assertEquals(
-        Long.parseLong(field(printed, "size").split(" ")[0]),
+        Long.parseLong(field(printed, "size").split(" ", -1)[0]),
         manifest.path("layers").get(0).path("size").asLong());
     System.out.println("[BigStreamedPushTest] " + printed.replace('\n', ' '));
   }

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +60,8 @@ class PushStreamTest {
   @EnumSource(UploadMode.class)
   void theSeedExampleUploadsATarFromAnInputStreamAsALayer(
       UploadMode mode, RegistryContainer registry) throws IOException {
-    Repository repo = Repository.parse(registry.ref("seed/stream-" + mode.name().toLowerCase()));
+    Repository repo =
+        Repository.parse(registry.ref("seed/stream-" + mode.name().toLowerCase(Locale.ROOT)));
     byte[] tar = tar(3 * 1024 * 1024);
     StreamLayer layer = StreamLayer.of(new ByteArrayInputStream(tar));
     Recorder recorder = new Recorder();
@@ -86,7 +88,8 @@ class PushStreamTest {
       layers.add(StreamLayer.of(new ByteArrayInputStream(tar)));
     }
     Image image = Mutate.appendLayers(Empty.image(), layers.toArray(Layer[]::new));
-    Reference ref = Reference.parse(registry.ref("seed/appended:" + mode.name().toLowerCase()));
+    Reference ref =
+        Reference.parse(registry.ref("seed/appended:" + mode.name().toLowerCase(Locale.ROOT)));
     Recorder recorder = new Recorder();
 
     Remote.write(ref, image, options(mode, recorder));

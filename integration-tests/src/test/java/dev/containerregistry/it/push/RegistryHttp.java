@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 /** Reads what a push left in the registry with plain HTTP, independent of the SDK's read path. */
 final class RegistryHttp {
@@ -65,7 +66,7 @@ final class RegistryHttp {
                 + ": status "
                 + response.statusCode()
                 + ": "
-                + new String(response.body()));
+                + new String(response.body(), StandardCharsets.UTF_8));
       }
       return response.body();
     } catch (InterruptedException e) {

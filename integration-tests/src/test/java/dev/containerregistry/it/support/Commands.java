@@ -11,7 +11,7 @@ public final class Commands {
 
   /** True when {@code tool} is on the PATH. */
   public static boolean available(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       if (new java.io.File(dir, tool).canExecute()) {
         return true;
       }

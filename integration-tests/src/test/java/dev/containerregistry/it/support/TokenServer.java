@@ -142,9 +142,9 @@ public final class TokenServer implements AutoCloseable {
   }
 
   private static Map<String, Object> grant(String scope, Set<String> allowed) {
-    String[] parts = scope.split(":");
+    String[] parts = scope.split(":", -1);
     List<String> actions = new ArrayList<>();
-    for (String action : parts[parts.length - 1].split(",")) {
+    for (String action : parts[parts.length - 1].split(",", -1)) {
       if (allowed.contains(action) || allowed.contains("*")) {
         actions.add(action);
       }
@@ -187,7 +187,7 @@ public final class TokenServer implements AutoCloseable {
     if (rawQuery == null) {
       return values;
     }
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
         values.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

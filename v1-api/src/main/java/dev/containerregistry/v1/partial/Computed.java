@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.partial;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value computed at most once (on success), or offered by whoever computed it on the side, for
@@ -15,7 +16,7 @@ final class Computed<T> {
   }
 
   private final Computation<T> computation;
-  private T value;
+  private @Nullable T value;
 
   Computed(Computation<T> computation) {
     this.computation = computation;

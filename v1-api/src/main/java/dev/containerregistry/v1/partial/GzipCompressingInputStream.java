@@ -6,6 +6,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads as the gzip compression of another stream, compressing as it is read: nothing is buffered
@@ -20,7 +21,7 @@ final class GzipCompressingInputStream extends InputStream {
   private final Deflater deflater;
   private final CheckedInputStream source;
   private final DeflaterInputStream body;
-  private byte[] pending = HEADER;
+  private byte @Nullable [] pending = HEADER;
   private int pendingAt;
   private boolean bodyDone;
 

@@ -10,7 +10,6 @@ final class Tar {
   private static final int BLOCK = 512;
 
   /** The largest size a ustar header can hold (11 octal digits). */
-
   private Tar() {}
 
   /** A tar holding one file {@code name} (at most 100 ASCII bytes) with {@code content}. */

@@ -7,6 +7,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,8 +28,9 @@ record LayerReading(Hash digest, long size, Hash gunzippedDiffId, Hash uncompres
     try (InputStream plain = layer.uncompressed()) {
       uncompressed = Hash.sha256(plain).hash();
     }
-    return new LayerReading(
-        compressed.get().hash(), compressed.get().size(), gunzipped, uncompressed);
+    Hash.Sized read =
+        Objects.requireNonNull(compressed.get(), "the hash of a stream read to its end");
+    return new LayerReading(read.hash(), read.size(), gunzipped, uncompressed);
   }
 
   /** On close, reads what the decompressor left behind, so that every byte is hashed. */

@@ -13,6 +13,7 @@ import dev.containerregistry.v1.RootFs;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Re-reads an image or index completely and checks that everything agrees: each layer's digest,
@@ -114,7 +115,7 @@ public final class Validate {
       Image image,
       Descriptor declared,
       Layer layer,
-      Hash configDiffId,
+      @Nullable Hash configDiffId,
       Problems problems,
       String at)
       throws IOException {

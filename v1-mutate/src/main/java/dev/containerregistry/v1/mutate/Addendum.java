@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step to append to an image with {@link Mutate#append}: a layer with its history entry and the
@@ -70,16 +71,16 @@ public record Addendum(
 
   /** Builds an {@link Addendum}. */
   public static final class Builder {
-    private Layer layer;
+    private @Nullable Layer layer;
     private History history = History.builder().build();
     private Map<String, String> annotations = Map.of();
     private List<String> urls = List.of();
-    private MediaType mediaType;
+    private @Nullable MediaType mediaType;
 
     private Builder() {}
 
     /** Sets the layer; null means a step that made no layer. */
-    public Builder layer(Layer layer) {
+    public Builder layer(@Nullable Layer layer) {
       this.layer = layer;
       return this;
     }
@@ -103,7 +104,7 @@ public record Addendum(
     }
 
     /** Sets the media type of the layer's descriptor; null keeps the layer's own. */
-    public Builder mediaType(MediaType mediaType) {
+    public Builder mediaType(@Nullable MediaType mediaType) {
       this.mediaType = mediaType;
       return this;
     }

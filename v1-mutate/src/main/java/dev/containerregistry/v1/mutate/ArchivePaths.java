@@ -16,7 +16,7 @@ final class ArchivePaths {
   static String clean(String path) {
     boolean absolute = path.startsWith("/");
     Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
+    for (String part : path.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

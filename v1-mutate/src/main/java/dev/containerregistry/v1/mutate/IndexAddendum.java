@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image or a nested index to append to an index with {@link Mutate#appendManifests}, with what
@@ -19,8 +20,8 @@ import java.util.Optional;
  */
 public final class IndexAddendum {
 
-  private final Image image;
-  private final ImageIndex index;
+  private final @Nullable Image image;
+  private final @Nullable ImageIndex index;
   private final Optional<Platform> platform;
   private final DescriptorExtras extras;
 
@@ -80,6 +81,8 @@ public final class IndexAddendum {
         descriptor.platform(image.configFile().platform().orElse(null));
       }
     } else {
+      ImageIndex index =
+          Objects.requireNonNull(this.index, "an addendum holds an image or an index");
       descriptor.mediaType(index.mediaType()).size(index.size()).digest(index.digest());
     }
     platform.ifPresent(descriptor::platform);
@@ -88,20 +91,20 @@ public final class IndexAddendum {
 
   /** Builds an {@link IndexAddendum}. */
   public static final class Builder {
-    private final Image image;
-    private final ImageIndex index;
-    private Platform platform;
+    private final @Nullable Image image;
+    private final @Nullable ImageIndex index;
+    private @Nullable Platform platform;
     private Map<String, String> annotations = Map.of();
     private List<String> urls = List.of();
-    private MediaType mediaType;
+    private @Nullable MediaType mediaType;
 
-    private Builder(Image image, ImageIndex index) {
+    private Builder(@Nullable Image image, @Nullable ImageIndex index) {
       this.image = image;
       this.index = index;
     }
 
     /** Sets the platform of the descriptor; null takes an image's from its config. */
-    public Builder platform(Platform platform) {
+    public Builder platform(@Nullable Platform platform) {
       this.platform = platform;
       return this;
     }
@@ -124,7 +127,7 @@ public final class IndexAddendum {
      * @throws IllegalArgumentException when it is not of the form type/subtype or names a layer or
      *     config
      */
-    public Builder mediaType(MediaType mediaType) {
+    public Builder mediaType(@Nullable MediaType mediaType) {
       this.mediaType = mediaType == null ? null : MediaTypes.INDEX_ADDENDUM.require(mediaType);
       return this;
     }

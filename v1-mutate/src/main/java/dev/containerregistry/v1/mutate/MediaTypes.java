@@ -45,6 +45,8 @@ enum MediaTypes {
   }
 
   private final String what;
+
+  @SuppressWarnings("ImmutableEnumChecker") // List.of is immutable
   private final List<Kind> refused;
 
   MediaTypes(String what, Kind... refused) {

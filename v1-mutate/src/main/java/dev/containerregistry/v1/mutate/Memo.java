@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.mutate;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value computed on first use, at most once among threads, and kept. A failed computation keeps
@@ -9,7 +10,7 @@ import java.io.IOException;
 final class Memo<T> {
 
   private final IoSupplier<T> computation;
-  private T value;
+  private @Nullable T value;
 
   Memo(IoSupplier<T> computation) {
     this.computation = computation;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes a {@link TarEntry} as the header blocks that precede its content: a ustar header,
@@ -81,7 +82,7 @@ final class TarHeaderEncoder {
   }
 
   /** {name, prefix} for ustar, or null when the name needs a PAX record. */
-  private static String[] splitName(String name) {
+  private static String @Nullable [] splitName(String name) {
     if (!isAscii(name)) {
       return null;
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a tar archive entry by entry from a stream, without buffering content: ustar and V7
@@ -40,7 +41,7 @@ final class TarReader {
   }
 
   /** The next entry's header, or null at the end of the archive; skips unread content. */
-  TarEntry next() throws IOException {
+  @Nullable TarEntry next() throws IOException {
     if (ended) {
       return null;
     }
@@ -150,7 +151,7 @@ final class TarReader {
   }
 
   /** One header block; null at the end-of-archive marker or at a clean end of the stream. */
-  private byte[] readBlock() throws IOException {
+  private byte @Nullable [] readBlock() throws IOException {
     byte[] block = new byte[UstarBlock.SIZE];
     int n = in.readNBytes(block, 0, block.length);
     if (n == 0) {

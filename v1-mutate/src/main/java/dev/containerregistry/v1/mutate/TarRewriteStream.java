@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tar archive produced on demand from the entries of one or more source archives, read in order:
@@ -38,11 +40,11 @@ final class TarRewriteStream extends InputStream {
 
   private final Iterator<Source> sources;
   private final EntryMapper mapper;
-  private InputStream raw;
-  private TarReader reader;
+  private @Nullable InputStream raw;
+  private @Nullable TarReader reader;
   private byte[] pending = new byte[0];
   private int pendingPos;
-  private InputStream content;
+  private @Nullable InputStream content;
   private long contentLeft;
   private int contentPadding;
   private boolean finished;
@@ -111,7 +113,7 @@ final class TarRewriteStream extends InputStream {
     }
     TarEntry entry = reader.next();
     if (entry == null) {
-      raw.transferTo(OutputStream.nullOutputStream());
+      Objects.requireNonNull(raw, "an open source").transferTo(OutputStream.nullOutputStream());
       closeSource();
       mapper.sourceEnded();
       return;

@@ -92,7 +92,7 @@ final class BlobUploader {
         blob,
         () -> {
           commit.commit(location, digest);
-          return null;
+          return digest;
         });
     BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, sent.sent());
     progress.blob(event);

@@ -72,7 +72,7 @@ final class LinkHeader {
     if (open != 0 || close < 0) {
       return Optional.empty();
     }
-    for (String param : trimmed.substring(close + 1).split(";")) {
+    for (String param : trimmed.substring(close + 1).split(";", -1)) {
       int eq = param.indexOf('=');
       if (eq < 0 || !param.substring(0, eq).strip().equalsIgnoreCase("rel")) {
         continue;

@@ -6,6 +6,7 @@ import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.NotComputedException;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A blob to push: a layer or a config. Knows whether its digest can be had before its data is read
@@ -16,10 +17,10 @@ final class PushBlob {
 
   private final Layer layer;
   private final String role;
-  private final Hash digest;
+  private final @Nullable Hash digest;
   private final long size;
 
-  private PushBlob(Layer layer, String role, Hash digest, long size) {
+  private PushBlob(Layer layer, String role, @Nullable Hash digest, long size) {
     this.layer = layer;
     this.role = role;
     this.digest = digest;

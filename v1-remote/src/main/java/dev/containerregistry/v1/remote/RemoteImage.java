@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image in a registry, read lazily: the manifest was fetched once when this object was made; the
@@ -27,10 +28,10 @@ final class RemoteImage implements Image {
   private final FetchedManifest fetched;
   private final Repository repository;
   private final BlobFetcher blobs;
-  private Manifest manifest;
-  private List<Layer> layers;
-  private byte[] rawConfig;
-  private ConfigFile config;
+  private @Nullable Manifest manifest;
+  private @Nullable List<Layer> layers;
+  private byte @Nullable [] rawConfig;
+  private @Nullable ConfigFile config;
 
   RemoteImage(FetchedManifest fetched, BlobFetcher blobs) {
     this.fetched = Objects.requireNonNull(fetched, "fetched");

@@ -9,6 +9,7 @@ import dev.containerregistry.v1.IndexManifest;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An index in a registry, read lazily: its bytes were fetched once when this object was made; each
@@ -19,7 +20,7 @@ final class RemoteIndex implements ImageIndex {
   private final FetchedManifest fetched;
   private final ManifestFetcher manifests;
   private final BlobFetcher blobs;
-  private IndexManifest index;
+  private @Nullable IndexManifest index;
 
   RemoteIndex(FetchedManifest fetched, ManifestFetcher manifests, BlobFetcher blobs) {
     this.fetched = Objects.requireNonNull(fetched, "fetched");

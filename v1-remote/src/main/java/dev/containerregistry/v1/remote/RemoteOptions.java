@@ -9,6 +9,7 @@ import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportConfig;
 import dev.containerregistry.v1.remote.transport.Transports;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the registry client can be told, each with its default in one place. Immutable;
@@ -24,8 +25,8 @@ public final class RemoteOptions {
 
   private static final RemoteOptions DEFAULTS = new Builder().build();
 
-  private final Authenticator authenticator;
-  private final Keychain keychain;
+  private final @Nullable Authenticator authenticator;
+  private final @Nullable Keychain keychain;
   private final int jobs;
   private final RetryPolicy retry;
   private final ProgressListener progress;
@@ -133,10 +134,10 @@ public final class RemoteOptions {
 
   /** Builds {@link RemoteOptions}; every setter rejects {@code null} and invalid values. */
   public static final class Builder {
-    private Authenticator authenticator;
+    private @Nullable Authenticator authenticator;
 
     /** {@code null} until set: the default keychain, found only when a registry asks. */
-    private Keychain keychain;
+    private @Nullable Keychain keychain;
 
     private int jobs = DEFAULT_JOBS;
     private RetryPolicy retry = RetryPolicy.defaults();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes bytes through while hashing and counting them. A stream longer than the expected size
@@ -25,7 +26,7 @@ final class VerifyingInputStream extends InputStream {
   private final byte[] single = new byte[1];
   private long count;
   private boolean verified;
-  private VerificationException failure;
+  private @Nullable VerificationException failure;
 
   /**
    * @param source the bytes to check; closed with this stream
@@ -109,7 +110,7 @@ final class VerifyingInputStream extends InputStream {
     }
   }
 
-  private VerificationException mismatch() {
+  private @Nullable VerificationException mismatch() {
     if (expectedSize != ANY_SIZE && count != expectedSize) {
       return new VerificationException(
           expected,

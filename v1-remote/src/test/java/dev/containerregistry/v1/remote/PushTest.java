@@ -149,7 +149,7 @@ class PushTest {
   void resumesAChunkedUploadAfterA503() throws IOException {
     Repository repo = registry.repo("flaky");
     StreamLayer layer = stream(50_000);
-    registry.failPatches = 1;
+    registry.failPatches.set(1);
 
     Remote.writeLayer(repo, layer, options(UploadMode.CHUNKED));
 
@@ -159,7 +159,7 @@ class PushTest {
   @Test
   void readsTheRetryAfterOfAFailedChunk() {
     Repository repo = registry.repo("patient");
-    registry.failPatches = 1;
+    registry.failPatches.set(1);
     registry.retryAfter = "3600";
 
     IOException e =
@@ -194,7 +194,7 @@ class PushTest {
   void restartsALayerThatCanBeReadAgainAfterA503() throws IOException {
     Repository repo = registry.repo("restart");
     Layer layer = Randoms.layer(10_000, MediaType.OCI_LAYER);
-    registry.failPatches = 1;
+    registry.failPatches.set(1);
 
     Remote.writeLayer(repo, layer, options(UploadMode.STREAMING));
 
@@ -206,7 +206,7 @@ class PushTest {
   @Test
   void neverResendsAStreamLayerFromTheStart() throws IOException {
     Repository repo = registry.repo("once");
-    registry.failPatches = 1;
+    registry.failPatches.set(1);
     StreamLayer layer = stream(10_000);
 
     IOException e =

@@ -31,7 +31,7 @@ final class UploadRegistry implements AutoCloseable {
   volatile int dropNextPatchAfter;
 
   /** When positive, this many PATCHes answer 503 before storing anything. */
-  volatile int failPatches;
+  final AtomicInteger failPatches = new AtomicInteger();
 
   /** When set, sent as the Retry-After of the failed PATCHes. */
   volatile String retryAfter;
@@ -155,8 +155,7 @@ final class UploadRegistry implements AutoCloseable {
         LocalServer.respond(exchange, 416, "");
         return;
       }
-      if (failPatches > 0) {
-        failPatches--;
+      if (failPatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         if (retryAfter != null) {
           exchange.getResponseHeaders().add("Retry-After", retryAfter);
         }
@@ -209,7 +208,7 @@ final class UploadRegistry implements AutoCloseable {
 
   private static Map<String, String> params(String query) {
     Map<String, String> params = new ConcurrentHashMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         params.put(pair.substring(0, eq), pair.substring(eq + 1));

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compresses blocks of the input on several workers and hands their output out in input order.
@@ -31,7 +32,7 @@ final class ParallelGzipStream extends GzipLayerStream {
   private final InputWindow window = new InputWindow();
   private final Deque<Future<Block>> inFlight = new ArrayDeque<>();
   private boolean lastSubmitted;
-  private Block current;
+  private @Nullable Block current;
   private int currentPosition;
   private long blocksHandedOut;
 
@@ -72,7 +73,7 @@ final class ParallelGzipStream extends GzipLayerStream {
    * Reads and submits blocks until enough are in flight or the last one has been submitted, filling
    * {@code free} (the block just handed out, or null) before making a new one.
    */
-  private void submitAhead(Block free) throws IOException {
+  private void submitAhead(@Nullable Block free) throws IOException {
     while (!lastSubmitted && inFlight.size() < maxInFlight) {
       Block block = free != null ? free : new Block(blockSize);
       free = null;

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.stream;
 
 import dev.containerregistry.v1.NotComputedException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,7 +32,7 @@ final class StreamProgress {
     if (!state.compareAndSet(Phase.UNREAD, Phase.READING)) {
       throw new AlreadyConsumedException(
           "compressed() of a stream layer can be called only once, and "
-              + describe(state.get())
+              + describe(now())
               + "; its input is read a single time, so build a new StreamLayer to read it again");
     }
   }
@@ -54,7 +55,7 @@ final class StreamProgress {
    *     before its end
    */
   LayerValues values(String what) {
-    State current = state.get();
+    State current = now();
     if (current instanceof Done done) {
       return done.values();
     }
@@ -68,7 +69,11 @@ final class StreamProgress {
 
   @Override
   public String toString() {
-    return describe(state.get());
+    return describe(now());
+  }
+
+  private State now() {
+    return Objects.requireNonNull(state.get(), "the state is never null");
   }
 
   private static String describe(State state) {

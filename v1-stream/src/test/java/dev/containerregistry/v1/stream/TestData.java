@@ -81,6 +81,11 @@ final class TestData {
           public int read() throws IOException {
             throw new IOException(message);
           }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            throw new IOException(message);
+          }
         };
     return new SequenceInputStream(new ByteArrayInputStream(data), failure);
   }

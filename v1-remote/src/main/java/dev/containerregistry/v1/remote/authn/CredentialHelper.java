@@ -111,7 +111,7 @@ final class CredentialHelper {
 
   private Optional<Path> find(String program) {
     List<Path> candidates = new ArrayList<>();
-    for (String dir : env.get("PATH").orElse("").split(File.pathSeparator)) {
+    for (String dir : env.get("PATH").orElse("").split(File.pathSeparator, -1)) {
       if (!dir.isBlank()) {
         candidates.add(Path.of(dir, program));
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Presents a bearer token to the registry (and to no other host). The token is fetched on first use
@@ -19,7 +20,7 @@ final class BearerTransport implements Transport {
   private final RegistryEndpoint registry;
   private final TokenExchange exchange;
   private final Set<String> scopes;
-  private String token;
+  private @Nullable String token;
 
   BearerTransport(
       Transport next, RegistryEndpoint registry, TokenExchange exchange, List<String> scopes) {
@@ -66,9 +67,11 @@ final class BearerTransport implements Transport {
         .flatMap(s -> Arrays.stream(s.split(" ")))
         .filter(s -> !s.isBlank())
         .forEach(scopes::add);
-    if (refused.equals(token)) {
-      token = exchange.fetch(List.copyOf(scopes));
+    String current = token;
+    if (current == null || refused.equals(current)) {
+      current = exchange.fetch(List.copyOf(scopes));
+      token = current;
     }
-    return token;
+    return current;
   }
 }

@@ -19,6 +19,7 @@ public final class Headers {
 
   private final Map<String, List<String>> fields;
 
+  @SuppressWarnings("NonApiType") // the case-insensitive order is the point
   private Headers(TreeMap<String, List<String>> fields) {
     this.fields = Collections.unmodifiableMap(fields);
   }
@@ -74,6 +75,7 @@ public final class Headers {
     return fields;
   }
 
+  @SuppressWarnings("NonApiType") // the case-insensitive order is the point
   private TreeMap<String, List<String>> mutableCopy() {
     TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     copy.putAll(fields);

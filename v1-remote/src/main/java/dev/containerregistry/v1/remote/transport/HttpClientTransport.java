@@ -21,6 +21,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool. It
@@ -41,7 +42,7 @@ final class HttpClientTransport implements Transport {
   /**
    * @param sslContext the TLS context, or {@code null} for the JVM's default trust
    */
-  HttpClientTransport(SSLContext sslContext) {
+  HttpClientTransport(@Nullable SSLContext sslContext) {
     PoolingHttpClientConnectionManagerBuilder pool =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(MAX_CONNECTIONS)
@@ -93,7 +94,8 @@ final class HttpClientTransport implements Transport {
    * Reads what is left of a short body so that the connection goes back to the pool; a long
    * remainder is not worth reading, and the connection is dropped instead.
    */
-  private static void release(InputStream body, ClassicHttpResponse answer) throws IOException {
+  private static void release(@Nullable InputStream body, ClassicHttpResponse answer)
+      throws IOException {
     try (answer) {
       if (body != null) {
         drain(body);

@@ -3,6 +3,7 @@ package dev.containerregistry.v1.remote.transport;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request to a registry or a token server: method, absolute URI, header fields and an
@@ -13,9 +14,9 @@ public final class Request {
   private final String method;
   private final URI uri;
   private final Headers headers;
-  private final RequestBody body;
+  private final @Nullable RequestBody body;
 
-  private Request(String method, URI uri, Headers headers, RequestBody body) {
+  private Request(String method, URI uri, Headers headers, @Nullable RequestBody body) {
     this.method = Objects.requireNonNull(method, "method");
     this.uri = Objects.requireNonNull(uri, "uri");
     if (!uri.isAbsolute() || uri.getHost() == null) {
@@ -81,7 +82,7 @@ public final class Request {
   }
 
   /** A copy with another method and body ({@code null} for none). */
-  public Request withMethod(String newMethod, RequestBody newBody) {
+  public Request withMethod(String newMethod, @Nullable RequestBody newBody) {
     return new Request(newMethod, uri, headers, newBody);
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content of a request: bytes in memory, which can be sent again after a failure, or a one-shot
@@ -15,13 +16,14 @@ public final class RequestBody {
   /** Length of a stream whose size is unknown; it is sent with chunked transfer encoding. */
   public static final long UNKNOWN_LENGTH = -1;
 
-  private final byte[] bytes;
-  private final InputStream stream;
+  private final byte @Nullable [] bytes;
+  private final @Nullable InputStream stream;
   private final long length;
   private final String contentType;
   private final AtomicBoolean opened = new AtomicBoolean();
 
-  private RequestBody(byte[] bytes, InputStream stream, long length, String contentType) {
+  private RequestBody(
+      byte @Nullable [] bytes, @Nullable InputStream stream, long length, String contentType) {
     this.bytes = bytes;
     this.stream = stream;
     this.length = length;
@@ -60,7 +62,7 @@ public final class RequestBody {
   }
 
   /** The bytes of a replayable body, not copied; {@code null} for a stream. */
-  byte[] bytes() {
+  byte @Nullable [] bytes() {
     return bytes;
   }
 
@@ -76,6 +78,6 @@ public final class RequestBody {
     if (opened.getAndSet(true)) {
       throw new IOException("a streamed request body cannot be sent twice");
     }
-    return stream;
+    return Objects.requireNonNull(stream, "a body is bytes or a stream");
   }
 }

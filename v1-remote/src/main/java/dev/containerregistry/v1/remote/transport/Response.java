@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registry's answer: status, header fields and a streamed body that the caller must close
@@ -23,10 +24,14 @@ public final class Response implements Closeable {
   private final int status;
   private final Headers headers;
   private final InputStream body;
-  private final Closeable onClose;
+  private final @Nullable Closeable onClose;
 
   private Response(
-      Request request, int status, Headers headers, InputStream body, Closeable onClose) {
+      Request request,
+      int status,
+      Headers headers,
+      @Nullable InputStream body,
+      @Nullable Closeable onClose) {
     this.request = Objects.requireNonNull(request, "request");
     this.status = status;
     this.headers = Objects.requireNonNull(headers, "headers");
@@ -39,7 +44,11 @@ public final class Response implements Closeable {
    * handle that owns the body and the connection), else closes {@code body}.
    */
   public static Response of(
-      Request request, int status, Headers headers, InputStream body, Closeable onClose) {
+      Request request,
+      int status,
+      Headers headers,
+      @Nullable InputStream body,
+      @Nullable Closeable onClose) {
     return new Response(request, status, headers, body, onClose);
   }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class RetryTransport implements Transport {
    * Returns {@code null} (after closing it) when the response should be retried; otherwise the
    * response to give back, with its body intact.
    */
-  private static Response peekTemporary(Response response) throws IOException {
+  private static @Nullable Response peekTemporary(Response response) throws IOException {
     if (RETRIED_STATUSES.contains(response.status())) {
       response.close();
       return null;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class CredentialSafetyTest {
     try (Response response =
         transport.send(Request.get(URI.create(registry.base() + "/v2/foo/blobs/sha256:aa")))) {
       assertEquals(200, response.status());
-      assertEquals("blob bytes", new String(response.bytes(100)));
+      assertEquals("blob bytes", new String(response.bytes(100), StandardCharsets.UTF_8));
       assertEquals(storage.base() + "/bucket/blob?sig=abc", response.request().uri().toString());
     }
     assertTrue(

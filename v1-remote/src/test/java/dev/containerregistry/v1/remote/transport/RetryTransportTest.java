@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,7 +92,7 @@ class RetryTransportTest {
       if (status != 401 && status != 404) {
         assertEquals(
             "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"no\"}]}",
-            new String(response.bytes(1000)));
+            new String(response.bytes(1000), StandardCharsets.UTF_8));
       }
     }
     assertEquals(1, calls.get());
@@ -125,7 +126,8 @@ class RetryTransportTest {
   @Test
   void resendsBytesBodiesWhole() throws IOException {
     failFirst(2, 502, null, "");
-    RequestBody body = RequestBody.of("manifest".getBytes(), "application/json");
+    RequestBody body =
+        RequestBody.of("manifest".getBytes(StandardCharsets.UTF_8), "application/json");
 
     try (Response response = retrying().send(Request.of("PUT", uri()).withBody(body))) {
       assertEquals(200, response.status());
