@@ -10,10 +10,18 @@ import java.util.Objects;
  */
 public final class TransportConfig {
 
-  /** The {@code User-Agent} sent unless another is configured. */
-  public static final String DEFAULT_USER_AGENT = "containerregistry-java/0.1";
+  /**
+   * The {@code User-Agent} sent unless another is configured: {@code containerregistry-java/} and
+   * the {@code Implementation-Version} of the v1-remote jar ({@code dev} when not run from a jar).
+   */
+  public static final String DEFAULT_USER_AGENT = "containerregistry-java/" + sdkVersion();
 
   private static final TransportConfig DEFAULTS = builder().build();
+
+  private static String sdkVersion() {
+    String version = TransportConfig.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
 
   private final Authenticator authenticator;
   private final RetryPolicy retry;
