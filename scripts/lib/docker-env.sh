@@ -28,7 +28,6 @@ _install_debian_packages() {
   command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
-  command -v umoci >/dev/null 2>&1 || missing+=(umoci)
   command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
