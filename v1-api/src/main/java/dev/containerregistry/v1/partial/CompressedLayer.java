@@ -3,6 +3,7 @@ package dev.containerregistry.v1.partial;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -11,11 +12,11 @@ import java.util.Optional;
 final class CompressedLayer implements Layer {
 
   private final CompressedBlob blob;
-  private final Computed<Hash> diffId;
+  private final Memo<Hash> diffId;
 
   CompressedLayer(CompressedBlob blob) {
     this.blob = blob;
-    this.diffId = new Computed<>(this::computeDiffId);
+    this.diffId = new Memo<>(this::computeDiffId);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.containerregistry.v1.mutate;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import dev.containerregistry.v1.partial.UncompressedBlob;
 import java.io.IOException;
 import java.io.InputStream;
