@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Presents a bearer token to the registry (and to no other host). The token is fetched on first use
  * and reused until the registry answers {@code 401}; then it is refreshed once, with any scope the
- * challenge asks for added, and the request is sent again if its body allows.
+ * challenge asks for added, and the request is sent again if its body allows (a streamed body
+ * cannot be: its {@code 401} is returned with the token already refreshed for the caller's retry).
  */
 final class BearerTransport implements Transport {
 
@@ -37,10 +38,20 @@ final class BearerTransport implements Transport {
     }
     String used = currentToken();
     Response response = next.send(authorized(request, used));
-    if (response.status() != 401 || !request.replayable()) {
+    if (response.status() != 401) {
       return response;
     }
     List<Challenge> challenges = ChallengeParser.parse(response.headers().all("WWW-Authenticate"));
+    if (!request.replayable()) {
+      // The body is gone, so the caller decides whether to send again; it will find a fresh token.
+      try {
+        refresh(used, challenges);
+      } catch (IOException e) {
+        response.close();
+        throw e;
+      }
+      return response;
+    }
     response.close();
     String refreshed = refresh(used, challenges);
     return next.send(authorized(request, refreshed));

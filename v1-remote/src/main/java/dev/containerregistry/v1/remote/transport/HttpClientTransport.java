@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +30,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool. It
  * never follows redirects, never decompresses, never retries and never adds credentials: those are
- * decisions of the layers above it.
+ * decisions of the layers above it. Response header lines and counts are bounded.
  */
 final class HttpClientTransport implements Transport {
 
   private static final int MAX_CONNECTIONS = 64;
   private static final int DRAIN_LIMIT = 64 * 1024;
+
+  /** The longest response header line read; a longer one fails the request. */
+  static final int MAX_HEADER_LINE = 64 * 1024;
+
+  /** The most response header fields read; more fail the request. */
+  static final int MAX_HEADER_COUNT = 256;
 
   private static final class Shared {
     static final HttpClientTransport INSTANCE = new HttpClientTransport(null);
@@ -43,8 +53,25 @@ final class HttpClientTransport implements Transport {
    * @param sslContext the TLS context, or {@code null} for the JVM's default trust
    */
   HttpClientTransport(@Nullable SSLContext sslContext) {
+    this(sslContext, SystemDefaultDnsResolver.INSTANCE);
+  }
+
+  /**
+   * @param sslContext the TLS context, or {@code null} for the JVM's default trust
+   * @param dns the name resolution to connect with (tests pass one that rebinds)
+   */
+  HttpClientTransport(@Nullable SSLContext sslContext, DnsResolver dns) {
     PoolingHttpClientConnectionManagerBuilder pool =
         PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new PublicAddressGuard(dns))
+            .setConnectionFactory(
+                ManagedHttpClientConnectionFactory.builder()
+                    .http1Config(
+                        Http1Config.custom()
+                            .setMaxLineLength(MAX_HEADER_LINE)
+                            .setMaxHeaderCount(MAX_HEADER_COUNT)
+                            .build())
+                    .build())
             .setMaxConnTotal(MAX_CONNECTIONS)
             .setMaxConnPerRoute(MAX_CONNECTIONS)
             .setDefaultConnectionConfig(
@@ -83,7 +110,9 @@ final class HttpClientTransport implements Transport {
     if (request.body().isPresent()) {
       outgoing.setEntity(entity(request.body().get()));
     }
-    ClassicHttpResponse answer = client.executeOpen(null, outgoing, null);
+    ClassicHttpResponse answer =
+        PublicAddressGuard.around(
+            request.publicAddressesOnly(), () -> client.executeOpen(null, outgoing, null));
     HttpEntity entity = answer.getEntity();
     InputStream body = entity == null ? null : entity.getContent();
     return Response.of(

@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.remote.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerregistry.v1.remote.authn.AuthConfig;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Obtains a bearer token from the realm of a {@code Bearer} challenge (the Docker token protocol):
@@ -23,22 +23,23 @@ final class TokenExchange {
 
   static final String CLIENT_ID = "containerregistry-java";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Transport transport;
   private final RegistryEndpoint registry;
   private final Challenge challenge;
   private final Authenticator authenticator;
+  private final Set<String> allowedRealmHosts;
 
   TokenExchange(
       Transport transport,
       RegistryEndpoint registry,
       Challenge challenge,
-      Authenticator authenticator) {
+      Authenticator authenticator,
+      Set<String> allowedRealmHosts) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.challenge = Objects.requireNonNull(challenge, "challenge");
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.allowedRealmHosts = Set.copyOf(allowedRealmHosts);
   }
 
   /** A token for {@code scopes}. */
@@ -50,17 +51,21 @@ final class TokenExchange {
       return auth.registryToken();
     }
     URI realm = realm();
+    boolean onRegistryHost = CredentialPolicy.checkRealm(realm, registry.base());
     if (!auth.isAnonymous()) {
+      CredentialPolicy.checkRealmTrust(realm, registry.base(), allowedRealmHosts);
       CredentialPolicy.checkPlainHttp(
           realm, registry.insecure(), "the token realm " + realm.getHost());
       CredentialPolicy.checkPlainHttp(
           registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     }
     Response response =
-        auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes);
+        send(
+            auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes),
+            onRegistryHost);
     if (response.status() == 404 || response.status() == 405) {
       response.close();
-      response = get(realm, auth, scopes);
+      response = send(get(realm, auth, scopes), onRegistryHost);
     }
     return token(response, realm, scopes);
   }
@@ -83,14 +88,35 @@ final class TokenExchange {
           "the Bearer challenge of "
               + registry.base().getHost()
               + " has a malformed realm '"
-              + value
+              + Redaction.redact(value)
               + "'");
     }
-    CredentialPolicy.checkRealm(realm, registry.base());
     return realm;
   }
 
-  private Response get(URI realm, AuthConfig auth, Collection<String> scopes) throws IOException {
+  /**
+   * Sends a token request. Off the registry's host, the connection must reach a public address
+   * (checked on the address connected to, so a rebinding name cannot lead it inward); a redirect is
+   * never followed.
+   */
+  private Response send(Request request, boolean onRegistryHost) throws IOException {
+    Response response =
+        transport.send(onRegistryHost ? request : request.connectingToPublicAddressesOnly());
+    if (response.status() >= 300 && response.status() < 400) {
+      String target = response.header("Location").map(Redaction::redact).orElse("nowhere");
+      response.close();
+      throw new RefusedException(
+          request
+              + ": the token realm answered "
+              + response.status()
+              + " (a redirect to "
+              + target
+              + "); token requests follow no redirect");
+    }
+    return response;
+  }
+
+  private Request get(URI realm, AuthConfig auth, Collection<String> scopes) {
     List<String> query = new ArrayList<>();
     challenge.param("service").ifPresent(s -> query.add("service=" + encode(s)));
     scopes.forEach(s -> query.add("scope=" + encode(s)));
@@ -98,10 +124,10 @@ final class TokenExchange {
     if (!auth.username().isEmpty() || !auth.password().isEmpty()) {
       request = request.withHeader("Authorization", Credentials.basic(auth));
     }
-    return transport.send(request);
+    return request;
   }
 
-  private Response post(URI realm, AuthConfig auth, Collection<String> scopes) throws IOException {
+  private Request post(URI realm, AuthConfig auth, Collection<String> scopes) {
     List<String> form = new ArrayList<>();
     form.add("grant_type=refresh_token");
     form.add("refresh_token=" + encode(auth.identityToken()));
@@ -111,18 +137,19 @@ final class TokenExchange {
       form.add("scope=" + encode(String.join(" ", scopes)));
     }
     byte[] body = String.join("&", form).getBytes(StandardCharsets.UTF_8);
-    return transport.send(
-        Request.of("POST", realm)
-            .withBody(RequestBody.of(body, "application/x-www-form-urlencoded")));
+    return Request.of("POST", realm)
+        .withBody(RequestBody.of(body, "application/x-www-form-urlencoded"));
   }
 
   private String token(Response response, URI realm, Collection<String> scopes) throws IOException {
-    if (!response.successful()) {
-      throw TransportException.of(response).whileDoing(doing(realm, scopes));
+    try {
+      TransportException.check(response);
+    } catch (TransportException e) {
+      throw e.whileDoing(doing(realm, scopes));
     }
     JsonNode json;
     try (response) {
-      json = JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
+      json = ErrorBodyParser.JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new ProtocolException(doing(realm, scopes) + ": the answer is not JSON");
     }
