@@ -36,7 +36,7 @@ final class CompressedLayer implements Layer {
   /** The gunzipped bytes; reading them to the end also settles the DiffID. */
   @Override
   public InputStream uncompressed() throws IOException {
-    InputStream plain = Decompression.uncompress(blob.compressed(), "layer " + blob.digest());
+    InputStream plain = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest());
     return Hash.hashing(plain, sized -> diffId.offer(sized.hash()));
   }
 
@@ -55,7 +55,7 @@ final class CompressedLayer implements Layer {
     if (known.isPresent()) {
       return known.get();
     }
-    try (InputStream in = Decompression.uncompress(blob.compressed(), "layer " + blob.digest())) {
+    try (InputStream in = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest())) {
       return Hash.sha256(in).hash();
     }
   }

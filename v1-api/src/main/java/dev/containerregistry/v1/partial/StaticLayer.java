@@ -94,7 +94,7 @@ public final class StaticLayer implements Layer {
   }
 
   private static InputStream uncompress(byte[] blob) throws IOException {
-    return Decompression.uncompress(
+    return Decompression.uncompressed(
         new ByteArrayInputStream(blob), "in-memory blob " + Hash.sha256(blob));
   }
 }

@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
+import dev.containerregistry.v1.IoSupplier;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 

@@ -50,8 +50,8 @@ final class RetimedTar implements UncompressedBlob {
 
   @Override
   public InputStream uncompressed() {
-    return new TarRewriteStream(
-        List.of(new TarRewriteStream.Source(original::uncompressed, description)),
+    return RewrittenTar.stream(
+        List.of(new RewrittenTar.Source(original::uncompressed, description)),
         entry -> Optional.of(entry.withTimes(time)));
   }
 
