@@ -2,6 +2,7 @@ package dev.containerregistry.v1.layout;
 
 import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.partial.VerifiedBlobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,7 +65,7 @@ final class BlobStore {
   /** A verifying stream of {@code digest}; the caller closes it. */
   InputStream open(Hash digest) throws IOException {
     Path path = plainFile(digest);
-    return new VerifiedStream(
+    return VerifiedBlobs.verify(
         Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS), digest, "blob " + path);
   }
 

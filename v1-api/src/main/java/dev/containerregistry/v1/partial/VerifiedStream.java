@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.layout;
+package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.Hash;
 import java.io.FilterInputStream;
