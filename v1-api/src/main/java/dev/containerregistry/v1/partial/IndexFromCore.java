@@ -7,24 +7,25 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.IndexManifest;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 
 /**
  * An {@link ImageIndex} derived from an {@link IndexCore}: the raw bytes are read once and kept,
  * children are looked up by digest among the index's descriptors.
  */
-final class CoreIndex implements ImageIndex {
+final class IndexFromCore implements ImageIndex {
 
   private final IndexCore core;
-  private final Computed<byte[]> raw;
-  private final Computed<IndexManifest> manifest;
-  private final Computed<Hash> digest;
+  private final Memo<byte[]> raw;
+  private final Memo<IndexManifest> manifest;
+  private final Memo<Hash> digest;
 
-  CoreIndex(IndexCore core) {
+  IndexFromCore(IndexCore core) {
     this.core = core;
-    this.raw = new Computed<>(core::rawManifest);
-    this.manifest = new Computed<>(() -> IndexManifest.parse(raw.get()));
-    this.digest = new Computed<>(() -> Hash.sha256(raw.get()));
+    this.raw = new Memo<>(core::rawManifest);
+    this.manifest = new Memo<>(() -> IndexManifest.parse(raw.get()));
+    this.digest = new Memo<>(() -> Hash.sha256(raw.get()));
   }
 
   /** The index's own media type, or the OCI index type when it names none. */
