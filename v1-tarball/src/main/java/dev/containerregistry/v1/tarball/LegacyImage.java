@@ -8,7 +8,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
-import dev.containerregistry.v1.partial.CompressedBlob;
+import dev.containerregistry.v1.partial.CompressedLayer;
 import dev.containerregistry.v1.partial.ImageCore;
 import dev.containerregistry.v1.partial.Partial;
 import dev.containerregistry.v1.partial.VerifiedBlobs;
@@ -139,7 +139,7 @@ final class LegacyImage implements ImageCore {
   }
 
   /** A gzip layer file: its digest is its name's, or the hash of its bytes, computed once. */
-  private final class GzipFile implements CompressedBlob {
+  private final class GzipFile implements CompressedLayer {
     private final String path;
     private @Nullable Hash digest;
     private final long size;
