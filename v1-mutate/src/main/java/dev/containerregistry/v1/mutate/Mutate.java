@@ -183,6 +183,22 @@ public final class Mutate {
   }
 
   /**
+   * {@code image} moved from {@code oldBase} onto {@code newBase}: the new base's layers and
+   * history, then the layers and history entries {@code image} has above the old base, with the
+   * image's config (its entrypoint, environment, labels, …) on the new base's platform. Reads the
+   * three images' layer lists and configs now; no layer content is read.
+   *
+   * @throws IllegalArgumentException when the layers of {@code oldBase} are not the first layers of
+   *     {@code image}; the message names the first layer that differs
+   */
+  public static Image rebase(Image image, Image oldBase, Image newBase) throws IOException {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(oldBase, "old base");
+    Objects.requireNonNull(newBase, "new base");
+    return Rebasing.rebase(image, oldBase, newBase);
+  }
+
+  /**
    * The flattened filesystem of {@code image} as one tar stream, produced as it is read (layers are
    * opened one at a time, top first, and nothing is buffered). An entry in a later layer wins over
    * the same path in an earlier one; whiteouts ({@code .wh.name}) and opaque directories ({@code
