@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileLayerTest {
 
@@ -262,11 +264,25 @@ class FileLayerTest {
     assertTrue(e.getMessage().contains("not a directory (from bytes(/etc))"), e.getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/a/../b", "/", "", "./a", "a/.", "//", "/a\0b"})
+  void badContainerPathsAreRefusedQuotingThem(String path) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FileLayer.builder().bytes(path, new byte[0]));
+    assertTrue(e.getMessage().contains("container path"), e.getMessage());
+  }
+
   @Test
-  void badPathsAndOptionsAreRefusedWhenGiven() {
+  void containerPathsAreNormalized() throws IOException {
+    FileLayer layer = FileLayer.builder().bytes("a//b/", new byte[0]).build();
+
+    assertEquals(List.of("a/", "a/b"), Archive.tarOf(layer).names());
+  }
+
+  @Test
+  void badOptionsAreRefusedWhenGiven() {
     FileLayer.Builder b = FileLayer.builder();
-    assertThrows(IllegalArgumentException.class, () -> b.bytes("/a/../b", new byte[0]));
-    assertThrows(IllegalArgumentException.class, () -> b.bytes("/", new byte[0]));
     assertThrows(IllegalArgumentException.class, () -> b.symlink("/l", ""));
     assertThrows(IllegalArgumentException.class, () -> FileAttributes.builder().fileMode(010000));
     assertThrows(IllegalArgumentException.class, () -> FileLayer.builder().parallelism(0).build());
