@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.containerregistry.examples.PushFiles;
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
@@ -24,6 +25,7 @@ import dev.containerregistry.v1.validate.Validate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -92,6 +94,26 @@ class FileLayerPushTest {
       }
     }
     assertEquals(layerNames, names(Mutate.extract(pulled)));
+  }
+
+  @Test
+  void theExampleProgramPushesADirectoryAndAScriptWithTheEntrypointSet(RegistryContainer registry)
+      throws Exception {
+    Path tree = sampleTree(temp.resolve("tree"));
+    Reference ref = Reference.parse(registry.ref("files/example:v1"));
+
+    Image pushed =
+        PushFiles.push(
+            ref,
+            tree.resolve("data"),
+            tree.resolve("bin/run.sh"),
+            new PrintStream(OutputStream.nullOutputStream(), true, UTF_8));
+
+    Image pulled = Remote.image(ref, OPTIONS);
+    assertEquals(pushed.digest(), pulled.digest());
+    assertEquals(List.of("/app/run"), pulled.configFile().config().entrypoint());
+    assertEquals(
+        List.of("app", "app/a.txt", "app/b.txt", "app/run"), names(Mutate.extract(pulled)));
   }
 
   @Test
