@@ -47,7 +47,7 @@ final class RemoteReads {
   }
 
   static List<String> catalog(Registry registry, RemoteOptions options) throws IOException {
-    List<String> scopes = List.of(registry.scope("*"));
+    List<String> scopes = List.of(registry.catalogScope());
     return new Lister(RemoteTransports.scoped(registry, scopes, options), options.pageSize())
         .catalog(registry);
   }
