@@ -4,6 +4,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.empty.Empty;
+import dev.containerregistry.v1.files.FileLayer;
 import dev.containerregistry.v1.mutate.Mutate;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.stream.StreamLayer;
@@ -23,16 +24,18 @@ import picocli.CommandLine.ParameterException;
     name = "append",
     mixinStandardHelpOptions = true,
     description =
-        "Append tar files (or stdin, '-') as new layers to BASE (default: an empty image) and push"
+        "Append tar files, stdin ('-') or directories as new layers to BASE (default: an empty image) and push"
             + " the result to TARGET. Each tar is gzipped and hashed as it is uploaded, read once,"
-            + " never stored. Prints HOST/REPO@DIGEST of the pushed image.")
+            + " never stored; a directory becomes a reproducible layer of its tree. Prints HOST/REPO@DIGEST of the pushed image.")
 final class AppendCommand extends CrsCommand {
 
   @Option(
       names = {"-f", "--new-layer"},
       required = true,
-      paramLabel = "FILE|-",
-      description = "A tar file to append as a layer, or '-' for stdin; repeat for more layers.")
+      paramLabel = "FILE|-|DIR",
+      description =
+          "A tar file, '-' for a tar on stdin, or a directory (its contents at the image's root)"
+              + " to append as a layer; repeat for more layers.")
   List<String> files = new ArrayList<>();
 
   @Option(
@@ -73,9 +76,7 @@ final class AppendCommand extends CrsCommand {
     try {
       Layer[] layers = new Layer[files.size()];
       for (int i = 0; i < layers.length; i++) {
-        InputStream in = open(files.get(i));
-        inputs.add(in);
-        layers[i] = StreamLayer.builder(in).mediaType(layerType).build();
+        layers[i] = layer(files.get(i), layerType, inputs);
       }
       push(reference(target), Mutate.appendLayers(start, layers));
     } finally {
@@ -96,7 +97,17 @@ final class AppendCommand extends CrsCommand {
         : empty;
   }
 
-  private static InputStream open(String file) throws IOException {
-    return file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
+  /**
+   * A directory becomes a file layer (its tree under {@code /}, sorted, reproducible); a tar file
+   * or stdin a stream layer, whose stream is added to {@code inputs} to be closed.
+   */
+  private static Layer layer(String file, MediaType type, List<InputStream> inputs)
+      throws IOException {
+    if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+      return FileLayer.builder().directory(Path.of(file), "/").mediaType(type).build();
+    }
+    InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
+    inputs.add(in);
+    return StreamLayer.builder(in).mediaType(type).build();
   }
 }

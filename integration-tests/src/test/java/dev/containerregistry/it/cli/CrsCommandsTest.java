@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Reference;
@@ -92,6 +93,21 @@ class CrsCommandsTest {
         ociManifest.path("layers").get(0).path("mediaType").asText());
     Skopeo.copy(oci, Files.createDirectories(dir.resolve("oci")));
     assertEquals("PASS: " + top + "\n", crs.run("validate", "--remote", top).ok().out());
+  }
+
+  @Test
+  void appendsADirectoryAsAFileLayerThatTarLists(RegistryContainer registry) throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree/etc"));
+    Files.writeString(tree.resolve("greeting"), "hello\n");
+    String ref = registry.ref("cli/dir:1");
+
+    crs.run("append", "-f", dir.resolve("tree").toString(), "-t", ref).ok();
+
+    Path copy = Files.createDirectories(dir.resolve("dir-copy"));
+    Skopeo.Copied copied = Skopeo.copy(ref, copy);
+    String hex = copied.layerDigests().get(0).substring("sha256:".length());
+    String listing = Commands.run(List.of("tar", "-tzf", copy.resolve(hex).toString()));
+    assertEquals(List.of("etc/", "etc/greeting"), sortedLines(listing));
   }
 
   @Test
