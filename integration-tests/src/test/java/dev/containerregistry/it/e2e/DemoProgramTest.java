@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The program behind scripts/demo, run against registry:2 and checked by skopeo and the pull side.
+ * The PushStreamedLayer example, run against registry:2 and checked by skopeo and the pull side
+ * (scripts/demo now does the same job through crs, which CrsCommandsTest covers).
  */
 @ExtendWith(RegistryExtension.class)
 class DemoProgramTest {

@@ -21,15 +21,31 @@ public final class Skopeo {
 
   /** The exact manifest bytes the registry serves for {@code ref}. */
   public static byte[] rawManifest(String ref) throws IOException, InterruptedException {
+    return inspectRaw("--raw", ref);
+  }
+
+  /** The exact config blob bytes of the image {@code ref} (for an index, skopeo's platform). */
+  public static byte[] rawConfig(String ref) throws IOException, InterruptedException {
+    return inspectRaw("--config --raw", ref);
+  }
+
+  private static byte[] inspectRaw(String flags, String ref)
+      throws IOException, InterruptedException {
     Prerequisites.requireTool("skopeo");
-    Path out = Files.createTempFile("skopeo-manifest", ".json");
+    Path out = Files.createTempFile("skopeo-inspect", ".json");
     try {
       // Into a file, so that the bytes are exactly the registry's.
       Commands.run(
           List.of(
               "sh",
               "-c",
-              "skopeo inspect --tls-verify=false --raw 'docker://" + ref + "' > '" + out + "'"));
+              "skopeo inspect --tls-verify=false "
+                  + flags
+                  + " 'docker://"
+                  + ref
+                  + "' > '"
+                  + out
+                  + "'"));
       return Files.readAllBytes(out);
     } finally {
       Files.deleteIfExists(out);

@@ -25,7 +25,10 @@ public final class Empty {
         throw new ContentNotFoundException(digest, "the empty image");
       };
 
-  private static final Image IMAGE = buildImage();
+  private static final Image IMAGE =
+      buildImage(MediaType.DOCKER_MANIFEST_SCHEMA2, MediaType.DOCKER_CONFIG_JSON);
+  private static final Image OCI_IMAGE =
+      buildImage(MediaType.OCI_MANIFEST, MediaType.OCI_CONFIG_JSON);
   private static final ImageIndex INDEX =
       Partial.index(
           IndexManifest.builder().mediaType(MediaType.OCI_IMAGE_INDEX).build().toJson(), NO_BLOBS);
@@ -40,17 +43,26 @@ public final class Empty {
     return IMAGE;
   }
 
+  /**
+   * An image with no layers in OCI form: an OCI image manifest and an OCI image config, whose
+   * config bytes are those of {@link #image()}. The usual base for building an OCI image from
+   * files.
+   */
+  public static Image ociImage() {
+    return OCI_IMAGE;
+  }
+
   /** An OCI image index with no manifests. */
   public static ImageIndex index() {
     return INDEX;
   }
 
-  private static Image buildImage() {
+  private static Image buildImage(MediaType manifestType, MediaType configType) {
     byte[] config = ConfigFile.builder().build().toJson();
     byte[] manifest =
         Manifest.builder()
-            .mediaType(MediaType.DOCKER_MANIFEST_SCHEMA2)
-            .config(Descriptor.of(MediaType.DOCKER_CONFIG_JSON, config.length, Hash.sha256(config)))
+            .mediaType(manifestType)
+            .config(Descriptor.of(configType, config.length, Hash.sha256(config)))
             .layers(List.of())
             .build()
             .toJson();

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The golden bytes are those go-containerregistry's empty.Image and empty.Index hold. */
@@ -59,5 +61,18 @@ class EmptyTest {
         Empty.index().digest());
     assertEquals(MediaType.OCI_IMAGE_INDEX, Empty.index().mediaType());
     assertThrows(ContentNotFoundException.class, () -> Empty.index().image(Empty.image().digest()));
+  }
+
+  @Test
+  void ociImageHasOciManifestAndConfigTypes() throws IOException {
+    Image oci = Empty.ociImage();
+    assertEquals(MediaType.OCI_MANIFEST, oci.mediaType());
+    assertEquals(Optional.of(MediaType.OCI_MANIFEST), oci.manifest().mediaType());
+    assertEquals(MediaType.OCI_CONFIG_JSON, oci.manifest().config().mediaType());
+    assertEquals(CONFIG, new String(oci.rawConfigFile(), UTF_8));
+    assertEquals(
+        Hash.parse("sha256:5b943e2b943f6c81dbbd4e2eca5121f4fcc39139e3d1219d6d89bd925b77d9fe"),
+        oci.configName());
+    assertEquals(0, oci.layers().size());
   }
 }

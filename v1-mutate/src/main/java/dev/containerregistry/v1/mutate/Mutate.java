@@ -68,6 +68,28 @@ public final class Mutate {
   }
 
   /**
+   * {@code base} with the {@code config} section of its config file edited: {@code edit} receives a
+   * builder holding the current section and returns the builder of the new one, so the fields it
+   * does not set are kept.
+   *
+   * <pre>{@code
+   * Image app = Mutate.config(base, c -> c.entrypoint(List.of("/app/run")).workingDir("/app"));
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code edit} returns null
+   */
+  public static Image config(Image base, UnaryOperator<Config.Builder> edit) throws IOException {
+    Objects.requireNonNull(base, "base image");
+    Objects.requireNonNull(edit, "config edit");
+    ConfigFile file = configFileOf(base, "editing the config section");
+    Config.Builder edited =
+        Objects.requireNonNull(
+            edit.apply(file.config().toBuilder()), "the config edit returned no builder");
+    return new MutatedImage(
+        base, ImageEdit.configFile(file.toBuilder().config(edited.build()).build()));
+  }
+
+  /**
    * {@code base} with its config file replaced by {@code configFile}, which must describe the same
    * layers: the same DiffIDs, and a history (if any) listing as many layers.
    *
@@ -180,6 +202,22 @@ public final class Mutate {
                 .dockerVersion("")
                 .config(file.config().toBuilder().hostname("").build())
                 .build());
+  }
+
+  /**
+   * {@code image} moved from {@code oldBase} onto {@code newBase}: the new base's layers and
+   * history, then the layers and history entries {@code image} has above the old base, with the
+   * image's config (its entrypoint, environment, labels, …) on the new base's platform. Reads the
+   * three images' layer lists and configs now; no layer content is read.
+   *
+   * @throws IllegalArgumentException when the layers of {@code oldBase} are not the first layers of
+   *     {@code image}; the message names the first layer that differs
+   */
+  public static Image rebase(Image image, Image oldBase, Image newBase) throws IOException {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(oldBase, "old base");
+    Objects.requireNonNull(newBase, "new base");
+    return Rebasing.rebase(image, oldBase, newBase);
   }
 
   /**

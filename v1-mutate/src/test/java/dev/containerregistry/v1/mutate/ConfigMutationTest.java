@@ -63,6 +63,32 @@ class ConfigMutationTest {
   }
 
   @Test
+  void configEditKeepsTheFieldsItDoesNotSet() throws IOException {
+    Image withUser = Mutate.config(base, Config.builder().user("1000").env(List.of("A=1")).build());
+
+    Image image =
+        Mutate.config(
+            withUser,
+            c -> c.entrypoint(List.of("/app/run")).workingDir("/app").env(List.of("B=2")));
+
+    Config edited = image.configFile().config();
+    assertEquals("1000", edited.user());
+    assertEquals(List.of("/app/run"), edited.entrypoint());
+    assertEquals("/app", edited.workingDir());
+    assertEquals(List.of("B=2"), edited.env());
+    assertEquals(withUser.configFile().rootFs(), image.configFile().rootFs());
+    assertEquals(List.of(), withUser.configFile().config().entrypoint());
+    Validate.image(image);
+  }
+
+  @Test
+  void configEditThatReturnsNoBuilderIsRefused() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> Mutate.config(base, c -> null));
+    assertTrue(e.getMessage().contains("config edit returned no builder"), e.getMessage());
+  }
+
+  @Test
   void createdAtSetsTheCreationTime() throws IOException {
     Instant t = Instant.parse("2024-05-06T07:08:09Z");
 

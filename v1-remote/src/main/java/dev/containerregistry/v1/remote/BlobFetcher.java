@@ -2,6 +2,7 @@ package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.remote.transport.Request;
 import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
@@ -31,9 +32,7 @@ final class BlobFetcher {
   /** The blob {@code blob} describes; the caller closes the stream. */
   InputStream open(Repository repo, Descriptor blob) throws IOException {
     String subject = "blob " + blob.digest() + " of " + repo;
-    Response response =
-        TransportException.check(
-            transport.send(Request.get(RegistryUrls.blob(repo, blob.digest()))));
+    Response response = send(repo, blob.digest());
     Optional<Long> declared = contentLength(response);
     if (declared.isPresent() && declared.get() != blob.size()) {
       response.close();
@@ -47,6 +46,21 @@ final class BlobFetcher {
     }
     return new VerifyingInputStream(
         new ResponseStream(response), blob.digest(), blob.size(), subject);
+  }
+
+  /**
+   * The blob {@code digest} names, whatever its size, checked against the digest as it is read; the
+   * caller closes the stream.
+   */
+  InputStream open(Repository repo, Hash digest) throws IOException {
+    String subject = "blob " + digest + " of " + repo;
+    Response response = send(repo, digest);
+    return new VerifyingInputStream(
+        new ResponseStream(response), digest, VerifyingInputStream.ANY_SIZE, subject);
+  }
+
+  private Response send(Repository repo, Hash digest) throws IOException {
+    return TransportException.check(transport.send(Request.get(RegistryUrls.blob(repo, digest))));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.remote;
 
+import dev.containerregistry.name.Digest;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Registry;
 import dev.containerregistry.name.Repository;
@@ -9,15 +10,17 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The registry client's entry points: push ({@code writeLayer}, {@code write}, {@code writeIndex},
  * {@code multiWrite}, {@code tag}, {@code put}), pull ({@code get}, {@code head}, {@code image},
- * {@code index}), {@code list}, {@code catalog}, {@code delete} and {@code copy}. Each call takes a
- * reference and {@link RemoteOptions} (credentials, jobs, retries, progress, platform) and hands
- * the work to the class that does it; every call is independent and thread-safe.
+ * {@code index}, {@code blob}), {@code list}, {@code catalog}, {@code delete} and {@code copy}.
+ * Each call takes a reference and {@link RemoteOptions} (credentials, jobs, retries, progress,
+ * platform) and hands the work to the class that does it; every call is independent and
+ * thread-safe.
  *
  * <p>Failures are {@link IOException}s that name what was being done and to which reference or
  * blob: a registry's refusal is a {@link
@@ -167,6 +170,17 @@ public final class Remote {
    */
   public static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
     return RemoteReads.index(ref, options);
+  }
+
+  /**
+   * The blob {@code ref} names by digest (a layer or a config), streamed and checked against that
+   * digest as it is read: a blob with other content fails at its end with a {@link
+   * VerificationException} instead of ending. The caller closes the stream.
+   *
+   * @throws IOException when the registry refuses ({@code BLOB_UNKNOWN}, …)
+   */
+  public static InputStream blob(Digest ref, RemoteOptions options) throws IOException {
+    return RemoteReads.blob(ref, options);
   }
 
   /**

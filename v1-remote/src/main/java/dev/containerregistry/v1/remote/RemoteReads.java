@@ -1,12 +1,15 @@
 package dev.containerregistry.v1.remote;
 
+import dev.containerregistry.name.Digest;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Registry;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
+import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -31,6 +34,12 @@ final class RemoteReads {
 
   static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
     return puller(ref.context(), options).index(ref);
+  }
+
+  static InputStream blob(Digest ref, RemoteOptions options) throws IOException {
+    Repository repo = ref.context();
+    return new BlobFetcher(RemoteTransports.pull(repo, options))
+        .open(repo, Hash.parse(ref.identifier()));
   }
 
   static List<String> list(Repository repo, RemoteOptions options) throws IOException {

@@ -1,10 +1,12 @@
 package dev.containerregistry.v1.remote;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.containerregistry.name.Digest;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Platform;
 import dev.containerregistry.v1.remote.authn.Authenticator;
@@ -46,6 +48,21 @@ class RemoteReadsTest {
     Layer layer = RemoteReads.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
     IOException e = assertThrows(IOException.class, layer::compressed);
     assertTrue(e.getMessage().contains("redirects"), e.getMessage());
+  }
+
+  @Test
+  void streamsABlobByDigestAndRefusesOtherContent() throws IOException {
+    IMAGE.serve(registry, "test/app", "1");
+    Digest ref = (Digest) registry.ref("test/app@" + IMAGE.layerDigest());
+    try (InputStream in = Remote.blob(ref, OPTIONS)) {
+      assertArrayEquals(IMAGE.layer(), in.readAllBytes());
+    }
+    registry.on(
+        "/v2/test/app/blobs/" + IMAGE.layerDigest(),
+        TestRegistry.ok("application/octet-stream", "not the layer".getBytes(UTF_8)));
+    try (InputStream in = Remote.blob(ref, OPTIONS)) {
+      assertThrows(VerificationException.class, in::readAllBytes);
+    }
   }
 
   @Test
