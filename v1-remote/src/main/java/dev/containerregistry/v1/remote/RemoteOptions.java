@@ -125,10 +125,10 @@ public final class RemoteOptions {
                   .authorization();
     }
     return TransportConfig.builder()
-        .authenticator(auth)
+        .auth(auth)
         .retry(retry)
         .userAgent(userAgent)
-        .base(transport)
+        .transport(transport)
         .build();
   }
 

@@ -31,7 +31,7 @@ class RemoteReadsTest {
     registry.on(
         "/v2/test/app/blobs/" + IMAGE.layerDigest(),
         redirectTo("http://" + storage.host() + "/bucket/layer"));
-    Layer layer = RemoteReads.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
+    Layer layer = Remote.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
     try (InputStream in = layer.uncompressed()) {
       assertArrayEquals(IMAGE.tar(), in.readAllBytes());
     }
@@ -43,7 +43,7 @@ class RemoteReadsTest {
     IMAGE.serve(registry, "test/app", "1");
     String blobPath = "/v2/test/app/blobs/" + IMAGE.layerDigest();
     registry.on(blobPath, redirectTo(blobPath));
-    Layer layer = RemoteReads.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
+    Layer layer = Remote.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
     IOException e = assertThrows(IOException.class, layer::compressed);
     assertTrue(e.getMessage().contains("redirects"), e.getMessage());
   }
@@ -53,7 +53,7 @@ class RemoteReadsTest {
     registry.on(
         "/v2/test/app/manifests/" + IMAGE.digest(),
         exchange -> TestRegistry.send(exchange, 202, new byte[0]));
-    RemoteReads.delete(registry.ref("test/app@" + IMAGE.digest()), OPTIONS);
+    Remote.delete(registry.ref("test/app@" + IMAGE.digest()), OPTIONS);
     assertTrue(registry.requests().contains("DELETE /v2/test/app/manifests/" + IMAGE.digest()));
   }
 

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.remote.transport;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,28 +13,37 @@ import java.util.Optional;
 final class TransportChain {
 
   private final TransportConfig config;
+  private final RegistryCache cache;
   private final Sleeper sleeper;
+  private final Clock clock;
 
-  TransportChain(TransportConfig config, Sleeper sleeper) {
+  TransportChain(TransportConfig config, RegistryCache cache, Sleeper sleeper, Clock clock) {
     this.config = config;
+    this.cache = cache;
     this.sleeper = sleeper;
+    this.clock = clock;
   }
 
+  /**
+   * A transport for {@code scopes} at {@code registry}; pings it unless the cache already knows its
+   * challenge.
+   */
   Transport build(RegistryEndpoint registry, List<String> scopes) throws IOException {
-    Transport bottom = config.base();
+    RegistryState state = cache.state(registry);
+    Transport bottom = config.transport();
     String userAgent = config.userAgent();
     Transport redirecting =
         new RedirectingTransport(
             request -> bottom.send(request.withHeader("User-Agent", userAgent)));
     Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
-    Optional<Challenge> challenge = Ping.challenge(retrying, registry);
+    Optional<Challenge> challenge = state.challenge(() -> Ping.challenge(retrying, registry));
     Transport authenticated = redirecting;
     if (challenge.isPresent() && challenge.get().isBearer()) {
       TokenExchange exchange =
-          new TokenExchange(retrying, registry, challenge.get(), config.authenticator());
-      authenticated = new BearerTransport(redirecting, registry, exchange, scopes);
+          new TokenExchange(retrying, registry, challenge.get(), config.auth(), state, clock);
+      authenticated = new BearerTransport(redirecting, registry, exchange, state, scopes);
     } else if (challenge.isPresent()) {
-      authenticated = new BasicTransport(redirecting, registry, config.authenticator());
+      authenticated = new BasicTransport(redirecting, registry, config.auth(), state);
     }
     return new RetryTransport(authenticated, config.retry(), sleeper);
   }

@@ -23,16 +23,16 @@ public final class TransportConfig {
     return version == null ? "dev" : version;
   }
 
-  private final Authenticator authenticator;
+  private final Authenticator auth;
   private final RetryPolicy retry;
   private final String userAgent;
-  private final Transport base;
+  private final Transport transport;
 
   private TransportConfig(Builder builder) {
-    this.authenticator = builder.authenticator;
+    this.auth = builder.auth;
     this.retry = builder.retry;
     this.userAgent = builder.userAgent;
-    this.base = builder.base;
+    this.transport = builder.transport;
   }
 
   /** Anonymous, default retries, default user agent, the shared HTTP client. */
@@ -46,8 +46,8 @@ public final class TransportConfig {
   }
 
   /** Who to authenticate as. */
-  public Authenticator authenticator() {
-    return authenticator;
+  public Authenticator auth() {
+    return auth;
   }
 
   /** When to retry. */
@@ -61,22 +61,22 @@ public final class TransportConfig {
   }
 
   /** The transport that sends HTTP, below redirects, auth and retries. */
-  public Transport base() {
-    return base;
+  public Transport transport() {
+    return transport;
   }
 
   /** Builds a {@link TransportConfig}; every setter rejects {@code null}. */
   public static final class Builder {
-    private Authenticator authenticator = Authenticator.anonymous();
+    private Authenticator auth = Authenticator.anonymous();
     private RetryPolicy retry = RetryPolicy.defaults();
     private String userAgent = DEFAULT_USER_AGENT;
-    private Transport base = HttpClientTransport.shared();
+    private Transport transport = HttpClientTransport.shared();
 
     private Builder() {}
 
     /** The credentials to present when the registry asks (default anonymous). */
-    public Builder authenticator(Authenticator value) {
-      this.authenticator = Objects.requireNonNull(value, "authenticator");
+    public Builder auth(Authenticator value) {
+      this.auth = Objects.requireNonNull(value, "auth");
       return this;
     }
 
@@ -96,8 +96,8 @@ public final class TransportConfig {
      * The bottom transport (default {@link Transports#http()}): wrap it to add metrics or headers,
      * or replace it with another HTTP client. It must not follow redirects itself.
      */
-    public Builder base(Transport value) {
-      this.base = Objects.requireNonNull(value, "base");
+    public Builder transport(Transport value) {
+      this.transport = Objects.requireNonNull(value, "transport");
       return this;
     }
 
