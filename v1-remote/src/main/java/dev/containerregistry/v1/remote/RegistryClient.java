@@ -8,8 +8,13 @@ import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
+import dev.containerregistry.v1.remote.transport.HttpSettings;
 import dev.containerregistry.v1.remote.transport.RegistryCache;
+import dev.containerregistry.v1.remote.transport.Transport;
+import dev.containerregistry.v1.remote.transport.Transports;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registry client that lives across calls: the operations of {@link Remote}, without the options
@@ -48,10 +54,24 @@ public final class RegistryClient implements AutoCloseable {
 
   private final ClientContext context;
   private final ThreadPoolExecutor workers;
+  private final @Nullable Closeable ownTransport;
   private volatile boolean closed;
 
   private RegistryClient(Builder builder) {
     RemoteOptions options = builder.options;
+    HttpSettings http = builder.http;
+    if (http != null) {
+      if (options.transport() != Transports.http()) {
+        throw new IllegalStateException(
+            "a RegistryClient takes either HTTP settings or a transport in its options, not both:"
+                + " wrap Transports.http(settings) in your transport instead");
+      }
+      Transport own = Transports.http(http);
+      this.ownTransport = (Closeable) own;
+      options = options.toBuilder().transport(own).build();
+    } else {
+      this.ownTransport = null;
+    }
     this.workers = workerPool(options.jobs());
     this.context =
         new ClientContext(options, new RemoteTransports(options, RegistryCache.create()), workers);
@@ -254,13 +274,24 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * Stops the worker pool (transfers still running are interrupted) and refuses further calls.
-   * Idempotent.
+   * Stops the worker pool (transfers still running are interrupted), releases the connections of
+   * the HTTP client it made from {@link Builder#http} (images read earlier cannot be read after
+   * that; with the default transport they still can) and refuses further calls. Idempotent.
+   *
+   * @throws UncheckedIOException when the HTTP client fails to close
    */
   @Override
   public void close() {
     closed = true;
     workers.shutdownNow();
+    Closeable own = ownTransport;
+    if (own != null) {
+      try {
+        own.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("closing the HTTP client of a RegistryClient", e);
+      }
+    }
   }
 
   private ClientContext open() {
@@ -273,8 +304,20 @@ public final class RegistryClient implements AutoCloseable {
   /** Builds a {@link RegistryClient}. */
   public static final class Builder {
     private RemoteOptions options = RemoteOptions.defaults();
+    private @Nullable HttpSettings http;
 
     private Builder() {}
+
+    /**
+     * How the client's own HTTP client connects: timeouts, proxy, trusted certificates (default
+     * {@link HttpSettings#defaults()} through the JVM-wide shared client, which honours the JVM's
+     * proxy settings). With this set the client makes its own pooled HTTP client and closes it with
+     * itself; the options must then keep their default transport.
+     */
+    public Builder http(HttpSettings value) {
+      this.http = Objects.requireNonNull(value, "http");
+      return this;
+    }
 
     /**
      * What the client's calls use (credentials, jobs, retries, progress, platform, bottom

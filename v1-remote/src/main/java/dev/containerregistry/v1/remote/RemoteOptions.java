@@ -90,6 +90,11 @@ public final class RemoteOptions {
     return userAgent;
   }
 
+  /** The bottom transport that sends HTTP. */
+  public Transport transport() {
+    return transport;
+  }
+
   /** How blob data is sent. */
   public UploadMode uploadMode() {
     return uploadMode;

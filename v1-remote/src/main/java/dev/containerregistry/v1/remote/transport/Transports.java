@@ -28,7 +28,16 @@ public final class Transports {
    * it once and reuse it: each holds its own connection pool.
    */
   public static Transport http(SSLContext sslContext) {
-    return new HttpClientTransport(sslContext);
+    return http(HttpSettings.builder().sslContext(sslContext).build());
+  }
+
+  /**
+   * A new pooled HTTP client with {@code settings} (timeouts, proxy, trust). Create it once and
+   * reuse it: each holds its own connection pool, released when the returned transport (a {@link
+   * java.io.Closeable}) is closed.
+   */
+  public static Transport http(HttpSettings settings) {
+    return new HttpClientTransport(settings);
   }
 
   /**
