@@ -72,7 +72,7 @@ public final class StreamBenchmark {
     Path dir = Path.of(options.getOrDefault("dir", System.getProperty("java.io.tmpdir")));
     Path tar = Files.createTempFile(dir, "realistic-", ".tar");
     long start = System.nanoTime();
-    try (InputStream in = new RealisticTar(size, seed);
+    try (InputStream in = RealisticTar.open(size, seed);
         OutputStream file = Files.newOutputStream(tar)) {
       in.transferTo(file);
     }
@@ -96,7 +96,7 @@ public final class StreamBenchmark {
             Pipeline.streamLayer(6, 2, Pipeline.BUFFER),
             Pipeline.streamLayer(6, 2, SMALL_READ));
     for (Pipeline pipeline : pipelines) {
-      Measurement.of(pipeline, new RealisticTar(WARM_UP_BYTES, 99), WARM_UP_BYTES);
+      Measurement.of(pipeline, RealisticTar.open(WARM_UP_BYTES, 99), WARM_UP_BYTES);
     }
     long inputBytes = Files.size(tar);
     Map<Pipeline, List<Measurement>> runs = new LinkedHashMap<>();
@@ -199,7 +199,7 @@ public final class StreamBenchmark {
     Pipeline pipeline =
         Pipeline.streamLayer(
             (int) number("big-level", 1), (int) number("big-workers", 1), Pipeline.BUFFER);
-    Measurement m = Measurement.of(pipeline, new RealisticTar(size, seed), size);
+    Measurement m = Measurement.of(pipeline, RealisticTar.open(size, seed), size);
     out.printf(
         Locale.ROOT,
         "%n%s over a generated %d MiB stream: %.1f s, %.1f MiB/s (generation included),"

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,23 @@ import java.util.TreeSet;
  * always write. Map keys are written in Go's order (by UTF-8 bytes, i.e. by code point).
  */
 final class JsonOut {
+
+  /** The order Go sorts map keys in: by UTF-8 bytes, which is the order of code points. */
+  private static final Comparator<String> CODE_POINT_ORDER =
+      (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+          int ca = a.codePointAt(i);
+          int cb = b.codePointAt(j);
+          if (ca != cb) {
+            return Integer.compare(ca, cb);
+          }
+          i += Character.charCount(ca);
+          j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+      };
 
   private final JsonGenerator generator;
 
@@ -116,7 +134,7 @@ final class JsonOut {
   /** A set as Go's {@code map[string]struct{}}: {@code {"a":{},"b":{}}}, omitted when empty. */
   void omitEmptySet(String name, Collection<String> keys) throws IOException {
     if (!keys.isEmpty()) {
-      TreeSet<String> ordered = new TreeSet<>(Copies.CODE_POINT_ORDER);
+      TreeSet<String> ordered = new TreeSet<>(CODE_POINT_ORDER);
       ordered.addAll(keys);
       generator.writeObjectFieldStart(name);
       for (String key : ordered) {
@@ -164,7 +182,7 @@ final class JsonOut {
   }
 
   private static Map<String, String> sorted(Map<String, String> values) {
-    Map<String, String> ordered = new TreeMap<>(Copies.CODE_POINT_ORDER);
+    Map<String, String> ordered = new TreeMap<>(CODE_POINT_ORDER);
     ordered.putAll(values);
     return ordered;
   }

@@ -3,6 +3,7 @@ package dev.containerregistry.v1.partial;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -11,11 +12,11 @@ import java.util.Optional;
 final class CompressedLayer implements Layer {
 
   private final CompressedBlob blob;
-  private final Computed<Hash> diffId;
+  private final Memo<Hash> diffId;
 
   CompressedLayer(CompressedBlob blob) {
     this.blob = blob;
-    this.diffId = new Computed<>(this::computeDiffId);
+    this.diffId = new Memo<>(this::computeDiffId);
   }
 
   @Override
@@ -36,7 +37,7 @@ final class CompressedLayer implements Layer {
   /** The gunzipped bytes; reading them to the end also settles the DiffID. */
   @Override
   public InputStream uncompressed() throws IOException {
-    InputStream plain = Decompression.uncompress(blob.compressed(), "layer " + blob.digest());
+    InputStream plain = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest());
     return Hash.hashing(plain, sized -> diffId.offer(sized.hash()));
   }
 
@@ -55,7 +56,7 @@ final class CompressedLayer implements Layer {
     if (known.isPresent()) {
       return known.get();
     }
-    try (InputStream in = Decompression.uncompress(blob.compressed(), "layer " + blob.digest())) {
+    try (InputStream in = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest())) {
       return Hash.sha256(in).hash();
     }
   }

@@ -5,9 +5,11 @@ import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,23 +27,20 @@ final class CoreImage implements Image {
     Layer layer(Descriptor descriptor, int index, Image image) throws IOException;
   }
 
-  private final Computed<byte[]> rawManifest;
-  private final Computed<byte[]> rawConfig;
-  private final Computed<Manifest> manifest;
-  private final Computed<ConfigFile> configFile;
-  private final Computed<Hash> digest;
-  private final Computed<List<Layer>> layers;
+  private final Memo<byte[]> rawManifest;
+  private final Memo<byte[]> rawConfig;
+  private final Memo<Manifest> manifest;
+  private final Memo<ConfigFile> configFile;
+  private final Memo<Hash> digest;
+  private final Memo<List<Layer>> layers;
 
-  CoreImage(
-      Computed.Computation<byte[]> rawManifest,
-      Computed.Computation<byte[]> rawConfig,
-      LayerResolver resolver) {
-    this.rawManifest = new Computed<>(rawManifest);
-    this.rawConfig = new Computed<>(rawConfig);
-    this.manifest = new Computed<>(() -> Manifest.parse(this.rawManifest.get()));
-    this.configFile = new Computed<>(() -> ConfigFile.parse(this.rawConfig.get()));
-    this.digest = new Computed<>(() -> Hash.sha256(this.rawManifest.get()));
-    this.layers = new Computed<>(() -> resolveLayers(resolver));
+  CoreImage(IoSupplier<byte[]> rawManifest, IoSupplier<byte[]> rawConfig, LayerResolver resolver) {
+    this.rawManifest = new Memo<>(rawManifest);
+    this.rawConfig = new Memo<>(rawConfig);
+    this.manifest = new Memo<>(() -> Manifest.parse(this.rawManifest.get()));
+    this.configFile = new Memo<>(() -> ConfigFile.parse(this.rawConfig.get()));
+    this.digest = new Memo<>(() -> Hash.sha256(this.rawManifest.get()));
+    this.layers = new Memo<>(() -> resolveLayers(resolver));
   }
 
   @Override

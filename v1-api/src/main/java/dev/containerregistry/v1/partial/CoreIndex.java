@@ -7,6 +7,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.IndexManifest;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 
 /**
@@ -16,15 +17,15 @@ import java.io.IOException;
 final class CoreIndex implements ImageIndex {
 
   private final IndexCore core;
-  private final Computed<byte[]> raw;
-  private final Computed<IndexManifest> manifest;
-  private final Computed<Hash> digest;
+  private final Memo<byte[]> raw;
+  private final Memo<IndexManifest> manifest;
+  private final Memo<Hash> digest;
 
   CoreIndex(IndexCore core) {
     this.core = core;
-    this.raw = new Computed<>(core::rawManifest);
-    this.manifest = new Computed<>(() -> IndexManifest.parse(raw.get()));
-    this.digest = new Computed<>(() -> Hash.sha256(raw.get()));
+    this.raw = new Memo<>(core::rawManifest);
+    this.manifest = new Memo<>(() -> IndexManifest.parse(raw.get()));
+    this.digest = new Memo<>(() -> Hash.sha256(raw.get()));
   }
 
   /** The index's own media type, or the OCI index type when it names none. */

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,20 +11,18 @@ import java.util.Optional;
 /** A compressed blob described by known values and opened on demand. */
 final class OpenedCompressedBlob implements CompressedBlob {
 
-  /** Looks up a DiffID that may be known elsewhere (an image config). */
-  @FunctionalInterface
-  interface DiffIdSource {
-    Optional<Hash> diffId() throws IOException;
-  }
-
   private final Hash digest;
   private final long size;
   private final MediaType mediaType;
-  private final StreamOpener opener;
-  private final DiffIdSource diffId;
+  private final IoSupplier<InputStream> opener;
+  private final IoSupplier<Optional<Hash>> diffId;
 
   OpenedCompressedBlob(
-      Hash digest, long size, MediaType mediaType, StreamOpener opener, DiffIdSource diffId) {
+      Hash digest,
+      long size,
+      MediaType mediaType,
+      IoSupplier<InputStream> opener,
+      IoSupplier<Optional<Hash>> diffId) {
     this.digest = Objects.requireNonNull(digest, "digest");
     if (size < 0) {
       throw new IllegalArgumentException("a blob size cannot be negative, got " + size);
@@ -51,12 +50,12 @@ final class OpenedCompressedBlob implements CompressedBlob {
 
   @Override
   public InputStream compressed() throws IOException {
-    return opener.open();
+    return opener.get();
   }
 
   @Override
   public Optional<Hash> diffId() throws IOException {
-    return diffId.diffId();
+    return diffId.get();
   }
 
   @Override

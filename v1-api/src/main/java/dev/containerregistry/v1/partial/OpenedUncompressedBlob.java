@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,9 @@ final class OpenedUncompressedBlob implements UncompressedBlob {
 
   private final Hash diffId;
   private final MediaType mediaType;
-  private final StreamOpener opener;
+  private final IoSupplier<InputStream> opener;
 
-  OpenedUncompressedBlob(Hash diffId, MediaType mediaType, StreamOpener opener) {
+  OpenedUncompressedBlob(Hash diffId, MediaType mediaType, IoSupplier<InputStream> opener) {
     this.diffId = Objects.requireNonNull(diffId, "diffId");
     this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
     this.opener = Objects.requireNonNull(opener, "opener");
@@ -31,7 +32,7 @@ final class OpenedUncompressedBlob implements UncompressedBlob {
 
   @Override
   public InputStream uncompressed() throws IOException {
-    return opener.open();
+    return opener.get();
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
@@ -47,12 +48,13 @@ public final class Partial {
 
   /** A layer from a compressed blob known by digest, size and media type. */
   public static Layer compressedLayer(
-      Hash digest, long size, MediaType mediaType, StreamOpener compressed) {
+      Hash digest, long size, MediaType mediaType, IoSupplier<InputStream> compressed) {
     return layer(new OpenedCompressedBlob(digest, size, mediaType, compressed, Optional::empty));
   }
 
   /** A layer from a plain tar known by its DiffID; it is compressed with gzip. */
-  public static Layer uncompressedLayer(Hash diffId, MediaType mediaType, StreamOpener tar) {
+  public static Layer uncompressedLayer(
+      Hash diffId, MediaType mediaType, IoSupplier<InputStream> tar) {
     return layer(new OpenedUncompressedBlob(diffId, mediaType, tar));
   }
 

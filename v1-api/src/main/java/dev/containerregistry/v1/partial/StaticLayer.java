@@ -3,6 +3,7 @@ package dev.containerregistry.v1.partial;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,9 @@ public final class StaticLayer implements Layer {
   private final byte[] compressed;
   private final MediaType mediaType;
   private final Hash digest;
-  private final Computed<Hash> diffId;
+  private final Memo<Hash> diffId;
 
-  private StaticLayer(byte[] compressed, MediaType mediaType, Computed<Hash> diffId) {
+  private StaticLayer(byte[] compressed, MediaType mediaType, Memo<Hash> diffId) {
     this.compressed = compressed;
     this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
     this.digest = Hash.sha256(compressed);
@@ -37,7 +38,7 @@ public final class StaticLayer implements Layer {
     return new StaticLayer(
         copy,
         mediaType,
-        new Computed<>(
+        new Memo<>(
             () -> {
               try (InputStream in = uncompress(copy)) {
                 return Hash.sha256(in).hash();
@@ -55,7 +56,7 @@ public final class StaticLayer implements Layer {
       throw new UncheckedIOException("compressing an in-memory tar", e);
     }
     Hash diffId = Hash.sha256(tar);
-    return new StaticLayer(gzipped, mediaType, new Computed<>(() -> diffId));
+    return new StaticLayer(gzipped, mediaType, new Memo<>(() -> diffId));
   }
 
   @Override
@@ -94,7 +95,7 @@ public final class StaticLayer implements Layer {
   }
 
   private static InputStream uncompress(byte[] blob) throws IOException {
-    return Decompression.uncompress(
+    return Decompression.uncompressed(
         new ByteArrayInputStream(blob), "in-memory blob " + Hash.sha256(blob));
   }
 }

@@ -3,6 +3,7 @@ package dev.containerregistry.v1.partial;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.Deflater;
@@ -15,11 +16,11 @@ import java.util.zip.Deflater;
 final class UncompressedLayer implements Layer {
 
   private final UncompressedBlob blob;
-  private final Computed<Hash.Sized> compressedHash;
+  private final Memo<Hash.Sized> compressedHash;
 
   UncompressedLayer(UncompressedBlob blob) {
     this.blob = blob;
-    this.compressedHash = new Computed<>(this::hashCompressed);
+    this.compressedHash = new Memo<>(this::hashCompressed);
   }
 
   @Override

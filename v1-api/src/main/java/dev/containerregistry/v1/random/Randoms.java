@@ -16,6 +16,9 @@ import dev.containerregistry.v1.partial.ImageCore;
 import dev.containerregistry.v1.partial.IndexCore;
 import dev.containerregistry.v1.partial.Partial;
 import dev.containerregistry.v1.partial.StaticLayer;
+import dev.containerregistry.v1.tar.TarEntry;
+import dev.containerregistry.v1.tar.TarMember;
+import dev.containerregistry.v1.tar.TarStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -50,7 +53,17 @@ public final class Randoms {
     byte[] content = new byte[(int) byteSize];
     random.nextBytes(content);
     String name = "random_file_" + Long.toUnsignedString(random.nextLong()) + ".txt";
-    return StaticLayer.fromTar(Tar.oneFile(name, content), mediaType);
+    return StaticLayer.fromTar(oneFileTar(name, content), mediaType);
+  }
+
+  /** A tar holding one regular file, written in memory. */
+  private static byte[] oneFileTar(String name, byte[] content) {
+    TarEntry entry = TarEntry.builder(name, TarEntry.Type.REGULAR).build();
+    try (TarStream tar = TarStream.of(List.of(TarMember.of(entry, content)))) {
+      return tar.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a tar in memory", e);
+    }
   }
 
   /** A Docker schema 2 image of {@code layers} random Docker layers of {@code byteSizePerLayer}. */

@@ -6,6 +6,7 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.IndexManifest;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
@@ -206,16 +207,10 @@ public final class Validate {
     }
   }
 
-  /** A digest that may fail to compute. */
-  @FunctionalInterface
-  private interface DigestSource {
-    Hash digest() throws IOException;
-  }
-
   /** The digest to name the image or index by in the exception, or why it has none. */
-  private static String name(DigestSource source) {
+  private static String name(IoSupplier<Hash> source) {
     try {
-      return source.digest().toString();
+      return source.get().toString();
     } catch (IOException | RuntimeException e) {
       return "(digest not available: " + e.getMessage() + ")";
     }

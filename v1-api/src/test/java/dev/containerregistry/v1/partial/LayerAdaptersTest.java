@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import java.io.ByteArrayInputStream;
@@ -53,7 +54,7 @@ class LayerAdaptersTest {
   }
 
   /** Serves the same bytes on every open and counts the opens. */
-  private static final class CountingOpener implements StreamOpener {
+  private static final class CountingOpener implements IoSupplier<InputStream> {
     private final byte[] bytes;
     private final AtomicInteger opens = new AtomicInteger();
 
@@ -62,7 +63,7 @@ class LayerAdaptersTest {
     }
 
     @Override
-    public InputStream open() {
+    public InputStream get() {
       opens.incrementAndGet();
       return new ByteArrayInputStream(bytes);
     }

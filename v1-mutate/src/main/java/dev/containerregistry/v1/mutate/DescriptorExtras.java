@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
+import dev.containerregistry.v1.Copies;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.MediaType;
 import java.util.List;

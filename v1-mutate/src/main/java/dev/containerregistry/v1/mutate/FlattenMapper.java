@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
+import dev.containerregistry.v1.tar.TarEntry;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,15 +12,16 @@ import java.util.Set;
 /**
  * Decides which entries survive when layers are flattened into one filesystem, fed the layers top
  * (newest) first: the first entry seen for a path wins; a whiteout {@code .wh.name} hides {@code
- * name} and everything under it in lower layers; an opaque marker {@code .wh..wh..opq} hides
- * everything lower layers have in its directory; a file hides lower entries below its path. Paths
- * are cleaned; a path leading outside the root fails the stream, and links whose relative target
- * leads outside the root are dropped.
+ * name} and everything under it in lower layers, never what its own layer holds; an opaque marker
+ * {@code .wh..wh..opq} hides everything lower layers have in its directory; a file hides lower
+ * entries below its path. Paths are cleaned; a path leading outside the root, and a hard link whose
+ * target (resolved from the root, as tar stores it) is absolute or leads outside it, fail the
+ * stream; symbolic links whose relative target leads outside the root are dropped.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/layer.md#whiteouts">OCI
  *     layer whiteouts</a>
  */
-final class FlattenMapper implements TarRewriteStream.EntryMapper {
+final class FlattenMapper implements RewrittenTar.EntryMapper {
 
   static final String WHITEOUT_PREFIX = ".wh.";
   static final String OPAQUE_MARKER = ".wh..wh..opq";
@@ -29,6 +31,7 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
 
   private final Set<String> opaqueDirs = new HashSet<>();
   private final Set<String> opaqueInThisLayer = new HashSet<>();
+  private final Set<String> whiteoutsInThisLayer = new HashSet<>();
   private final List<String> layers;
   private int current;
 
@@ -41,14 +44,19 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
 
   @Override
   public Optional<TarEntry> map(TarEntry entry) throws IOException {
-    if (entry.type() == TarEntry.TYPE_PAX_GLOBAL) {
+    if (entry.type() == TarEntry.Type.GLOBAL_PAX_HEADER) {
       return Optional.empty();
     }
     if (ArchivePaths.escapesRoot(entry.name())) {
-      throw new UnsafeArchivePathException(entry.name(), layers.get(current));
+      throw UnsafeArchivePathException.entry(entry.name(), layers.get(current));
+    }
+    if (entry.type() == TarEntry.Type.HARD_LINK && ArchivePaths.escapesRoot(entry.linkName())) {
+      throw UnsafeArchivePathException.hardLink(
+          entry.name(), entry.linkName(), layers.get(current));
     }
     String name = ArchivePaths.clean(entry.name());
-    if (entry.isLink() && ArchivePaths.linkEscapesRoot(name, entry.linkName())) {
+    if (entry.type() == TarEntry.Type.SYMLINK
+        && ArchivePaths.linkEscapesRoot(name, entry.linkName())) {
       return Optional.empty();
     }
     String dir = ArchivePaths.parent(name);
@@ -57,20 +65,27 @@ final class FlattenMapper implements TarRewriteStream.EntryMapper {
       opaqueInThisLayer.add(dir);
       return Optional.empty();
     }
-    boolean whiteout = base.startsWith(WHITEOUT_PREFIX);
-    String path =
-        whiteout ? ArchivePaths.join(dir, base.substring(WHITEOUT_PREFIX.length())) : name;
-    if ((seen.containsKey(path) && !whiteout) || isHidden(path)) {
+    if (base.startsWith(WHITEOUT_PREFIX)) {
+      String path = ArchivePaths.join(dir, base.substring(WHITEOUT_PREFIX.length()));
+      if (!isHidden(path)) {
+        whiteoutsInThisLayer.add(path);
+      }
       return Optional.empty();
     }
-    seen.put(path, whiteout || !entry.isDirectory());
-    return whiteout ? Optional.empty() : Optional.of(entry.withName(name));
+    if (seen.containsKey(name) || isHidden(name)) {
+      return Optional.empty();
+    }
+    seen.put(name, !entry.isDirectory());
+    return Optional.of(entry.toBuilder().name(name).build());
   }
 
+  /** Whiteouts and opaque markers of the layer just read start hiding what lower layers hold. */
   @Override
   public void sourceEnded() {
     opaqueDirs.addAll(opaqueInThisLayer);
     opaqueInThisLayer.clear();
+    whiteoutsInThisLayer.forEach(path -> seen.put(path, true));
+    whiteoutsInThisLayer.clear();
     current++;
   }
 

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.mutate;
 
 import dev.containerregistry.v1.ConfigFile;
+import dev.containerregistry.v1.Copies;
 import dev.containerregistry.v1.MediaType;
 import java.util.List;
 import java.util.Map;

@@ -188,20 +188,22 @@ public final class Mutate {
    * the same path in an earlier one; whiteouts ({@code .wh.name}) and opaque directories ({@code
    * .wh..wh..opq}) hide what lower layers have; paths are cleaned. Reading fails with {@link
    * UnsafeArchivePathException} at an entry whose path leads outside the root (for example {@code
-   * ../../etc/passwd} or an absolute path); links whose relative target leads outside the root are
-   * dropped. The caller closes the stream.
+   * ../../etc/passwd} or an absolute path) and at a hard link whose target, resolved from the root,
+   * is absolute or leads outside it; symbolic links whose relative target leads outside the root
+   * are dropped. A whiteout hides what lower layers hold, never a file of its own layer (the OCI
+   * rule). The caller closes the stream.
    */
   public static InputStream extract(Image image) throws IOException {
     Objects.requireNonNull(image, "image");
     List<Layer> layers = image.layers();
-    List<TarRewriteStream.Source> topFirst = new ArrayList<>();
+    List<RewrittenTar.Source> topFirst = new ArrayList<>();
     List<String> descriptions = new ArrayList<>();
     for (int i = layers.size() - 1; i >= 0; i--) {
       String description = "layer " + (i + 1) + " of " + layers.size();
-      topFirst.add(new TarRewriteStream.Source(layers.get(i)::uncompressed, description));
+      topFirst.add(new RewrittenTar.Source(layers.get(i)::uncompressed, description));
       descriptions.add(description);
     }
-    return new TarRewriteStream(topFirst, new FlattenMapper(descriptions));
+    return RewrittenTar.stream(topFirst, new FlattenMapper(descriptions));
   }
 
   /**

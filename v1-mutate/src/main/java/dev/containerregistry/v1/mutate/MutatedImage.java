@@ -6,6 +6,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import dev.containerregistry.v1.partial.StaticLayer;
 import java.io.IOException;
 import java.util.ArrayList;

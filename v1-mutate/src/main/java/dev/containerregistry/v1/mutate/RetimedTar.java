@@ -3,6 +3,7 @@ package dev.containerregistry.v1.mutate;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.Memo;
 import dev.containerregistry.v1.partial.UncompressedBlob;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +51,8 @@ final class RetimedTar implements UncompressedBlob {
 
   @Override
   public InputStream uncompressed() {
-    return new TarRewriteStream(
-        List.of(new TarRewriteStream.Source(original::uncompressed, description)),
+    return RewrittenTar.stream(
+        List.of(new RewrittenTar.Source(original::uncompressed, description)),
         entry -> Optional.of(entry.withTimes(time)));
   }
 

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Thrown while reading {@link Mutate#extract} when a layer holds an entry whose path would land
- * outside the root once unpacked ({@code ../../etc/passwd}, {@code /etc/passwd}). The stream stops
+ * outside the root once unpacked ({@code ../../etc/passwd}, {@code /etc/passwd}), or a hard link
+ * whose target does ({@code a/b/h -> ../../etc/shadow}, {@code x -> /etc/passwd}). The stream stops
  * before writing that entry.
  */
 public final class UnsafeArchivePathException extends IOException {
@@ -12,14 +13,33 @@ public final class UnsafeArchivePathException extends IOException {
 
   private final String path;
 
-  UnsafeArchivePathException(String path, String archive) {
-    super(
+  /** An entry {@code path} that leaves the root. */
+  static UnsafeArchivePathException entry(String path, String archive) {
+    return new UnsafeArchivePathException(
+        path,
         "extracting "
             + archive
             + ": refusing the entry \""
             + path
             + "\", whose path leads outside the root");
+  }
+
+  private UnsafeArchivePathException(String path, String message) {
+    super(message);
     this.path = path;
+  }
+
+  /** A hard link {@code path} whose {@code target}, resolved from the root, leaves it. */
+  static UnsafeArchivePathException hardLink(String path, String target, String archive) {
+    return new UnsafeArchivePathException(
+        path,
+        "extracting "
+            + archive
+            + ": refusing the hard link \""
+            + path
+            + "\" to \""
+            + target
+            + "\", whose target leads outside the root");
   }
 
   /** The entry path as stored in the layer. */

@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,11 +102,42 @@ class FlattenMapperTest {
     assertEquals(kept, fs.containsKey(name));
   }
 
-  @Test
-  void escapingHardLinksAreDropped() throws IOException {
-    Map<String, String> fs = flatten(Tars.builder().hardLink("h", "../../etc/shadow").build());
+  @ParameterizedTest
+  @CsvSource({"a/b/h, ../../etc/shadow", "x, /etc/passwd", "h, ../h", "h, a/../../b"})
+  void hardLinksWhoseTargetLeavesTheRootFailTheStream(String name, String target) {
+    byte[] layer = Tars.builder().file("etc/shadow", "s").hardLink(name, target).build();
 
-    assertFalse(fs.containsKey("h"));
+    UnsafeArchivePathException e =
+        assertThrows(UnsafeArchivePathException.class, () -> flatten(layer));
+    assertEquals(name, e.path());
+  }
+
+  @Test
+  void hardLinkTargetsAreResolvedFromTheRootNotTheLinksDirectory() throws IOException {
+    Map<String, String> fs =
+        flatten(Tars.builder().file("etc/shadow", "s").hardLink("a/b/h", "etc/shadow").build());
+
+    assertTrue(fs.containsKey("a/b/h"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aWhiteoutNeverHidesAFileOfItsOwnLayer(boolean whiteoutFirst) throws IOException {
+    Tars upper =
+        whiteoutFirst
+            ? Tars.builder().file(".wh.f", "").file("f", "upper")
+            : Tars.builder().file("f", "upper").file(".wh.f", "");
+    byte[] lower = Tars.builder().file("f", "lower").file("g", "kept").build();
+
+    assertEquals(Map.of("f", "upper", "g", "kept"), flatten(lower, upper.build()));
+  }
+
+  @Test
+  void aWhiteoutInTheSameLayerAsAFileStillHidesLowerLayers() throws IOException {
+    byte[] lower = Tars.builder().dir("d").file("d/old", "1").build();
+    byte[] upper = Tars.builder().file(".wh.d", "").dir("d").file("d/new", "2").build();
+
+    assertEquals(Map.of("d", "", "d/new", "2"), flatten(lower, upper));
   }
 
   @ParameterizedTest
@@ -120,13 +150,13 @@ class FlattenMapperTest {
   static Map<String, String> flatten(byte[]... baseFirst) throws IOException {
     List<byte[]> topFirst = new ArrayList<>(Arrays.asList(baseFirst));
     Collections.reverse(topFirst);
-    List<TarRewriteStream.Source> sources = new ArrayList<>();
+    List<RewrittenTar.Source> sources = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (byte[] layer : topFirst) {
       names.add("layer " + (names.size() + 1) + " from the top");
-      sources.add(new TarRewriteStream.Source(() -> new ByteArrayInputStream(layer), "layer"));
+      sources.add(new RewrittenTar.Source(() -> new ByteArrayInputStream(layer), "layer"));
     }
-    try (InputStream out = new TarRewriteStream(sources, new FlattenMapper(names))) {
+    try (InputStream out = RewrittenTar.stream(sources, new FlattenMapper(names))) {
       return Tars.contents(out);
     }
   }

@@ -1,9 +1,13 @@
 package dev.containerregistry.v1.mutate;
 
+import dev.containerregistry.v1.tar.TarEntry;
+import dev.containerregistry.v1.tar.TarReader;
+import dev.containerregistry.v1.tar.TarWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: builds small tar archives with the production encoder and lists them back. */
+/** Test helper: builds small tar archives with the production writer and lists them back. */
 final class Tars {
 
   static final Instant T0 = Instant.parse("2020-02-02T02:02:02Z");
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final TarWriter writer = new TarWriter(out);
   private final Instant modTime;
 
   private Tars(Instant modTime) {
@@ -33,42 +38,39 @@ final class Tars {
   }
 
   Tars file(String name, String content) {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    return entry(entry(name, TarEntry.TYPE_REGULAR, 0644, bytes.length, ""), bytes);
+    return add(entry(name, TarEntry.Type.REGULAR), content.getBytes(StandardCharsets.UTF_8));
   }
 
   Tars dir(String name) {
-    return entry(entry(name, TarEntry.TYPE_DIRECTORY, 0755, 0, ""), new byte[0]);
+    return add(entry(name, TarEntry.Type.DIRECTORY), new byte[0]);
   }
 
   Tars symlink(String name, String target) {
-    return entry(entry(name, TarEntry.TYPE_SYMLINK, 0777, 0, target), new byte[0]);
+    return add(entry(name, TarEntry.Type.SYMLINK).mode(0777).linkName(target), new byte[0]);
   }
 
   Tars hardLink(String name, String target) {
-    return entry(entry(name, TarEntry.TYPE_HARD_LINK, 0644, 0, target), new byte[0]);
+    return add(entry(name, TarEntry.Type.HARD_LINK).linkName(target), new byte[0]);
   }
 
-  private TarEntry entry(String name, char type, long mode, long size, String link) {
-    return entry(name, type, mode, size, link, modTime);
+  private TarEntry.Builder entry(String name, TarEntry.Type type) {
+    return TarEntry.builder(name, type).modTime(modTime);
   }
 
-  Tars entry(TarEntry entry, byte[] content) {
-    out.writeBytes(TarHeaderEncoder.encode(entry));
-    out.writeBytes(content);
-    out.writeBytes(new byte[UstarBlock.padding(content.length)]);
+  private Tars add(TarEntry.Builder entry, byte[] content) {
+    try {
+      writer.write(entry.build(), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return this;
   }
 
   byte[] build() {
     ByteArrayOutputStream copy = new ByteArrayOutputStream();
     copy.writeBytes(out.toByteArray());
-    copy.writeBytes(new byte[2 * UstarBlock.SIZE]);
+    copy.writeBytes(new byte[2 * 512]);
     return copy.toByteArray();
-  }
-
-  static TarEntry entry(String name, char type, long mode, long size, String link, Instant t) {
-    return new TarEntry(name, type, mode, 0, 0, "", "", size, t, link, 0, 0, Map.of());
   }
 
   /** Every entry of {@code tar} with its content as UTF-8 text, in archive order. */

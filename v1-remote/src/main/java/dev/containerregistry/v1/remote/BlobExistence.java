@@ -25,10 +25,7 @@ final class BlobExistence {
       response.close();
       return false;
     }
-    if (!response.successful()) {
-      throw TransportException.of(response);
-    }
-    response.close();
+    TransportException.check(response).close();
     return true;
   }
 }

@@ -31,10 +31,9 @@ final class BlobFetcher {
   /** The blob {@code blob} describes; the caller closes the stream. */
   InputStream open(Repository repo, Descriptor blob) throws IOException {
     String subject = "blob " + blob.digest() + " of " + repo;
-    Response response = transport.send(Request.get(RegistryUrls.blob(repo, blob.digest())));
-    if (!response.successful()) {
-      throw TransportException.of(response);
-    }
+    Response response =
+        TransportException.check(
+            transport.send(Request.get(RegistryUrls.blob(repo, blob.digest()))));
     Optional<Long> declared = contentLength(response);
     if (declared.isPresent() && declared.get() != blob.size()) {
       response.close();

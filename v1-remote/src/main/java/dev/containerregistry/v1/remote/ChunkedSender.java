@@ -68,11 +68,8 @@ final class ChunkedSender implements DataSender {
       Response refused = null;
       try {
         Response response = transport.send(patch(location, chunk, held - start, end - held, held));
-        if (response.status() == 202 || response.status() == 204) {
-          return next(response, location);
-        }
         if (!resumable(response.status())) {
-          throw TransportException.of(response);
+          return next(TransportException.check(response, 202, 204), location);
         }
         last = TransportException.of(response);
         refused = response;

@@ -3,7 +3,6 @@ package dev.containerregistry.v1.remote;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Tag;
 import dev.containerregistry.v1.remote.transport.Request;
-import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
@@ -26,18 +25,18 @@ final class ManifestDeleter {
   }
 
   void delete(Reference ref) throws IOException {
-    try (Response response = transport.send(Request.of("DELETE", RegistryUrls.manifest(ref)))) {
-      if (!response.successful()) {
-        TransportException error = TransportException.of(response);
-        if (ref instanceof Tag && (error.status() == 400 || error.status() == 405)) {
-          throw error.whileDoing(
-              "deleting "
-                  + ref
-                  + ": this registry deletes manifests by digest only;"
-                  + " delete the digest Remote.head gives for the tag");
-        }
-        throw error;
+    try {
+      TransportException.check(transport.send(Request.of("DELETE", RegistryUrls.manifest(ref))))
+          .close();
+    } catch (TransportException error) {
+      if (ref instanceof Tag && (error.status() == 400 || error.status() == 405)) {
+        throw error.whileDoing(
+            "deleting "
+                + ref
+                + ": this registry deletes manifests by digest only;"
+                + " delete the digest Remote.head gives for the tag");
       }
+      throw error;
     }
   }
 }

@@ -78,11 +78,7 @@ final class ManifestFetcher {
   }
 
   private Response send(Request request) throws IOException {
-    Response response = transport.send(request.withHeader("Accept", ACCEPT));
-    if (!response.successful()) {
-      throw TransportException.of(response);
-    }
-    return response;
+    return TransportException.check(transport.send(request.withHeader("Accept", ACCEPT)));
   }
 
   private static Optional<Descriptor> descriptorFromHeaders(Response response) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 final class ManifestMediaType {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The one JSON mapper of this package (Jackson mappers are thread-safe once configured). */
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private ManifestMediaType() {}
 

@@ -48,10 +48,7 @@ final class ManifestPutter {
     Request put =
         Request.of("PUT", RegistryUrls.manifest(ref))
             .withBody(RequestBody.of(raw, mediaType.value()));
-    Response response = transport.send(put);
-    if (response.status() != 201 && response.status() != 200) {
-      throw TransportException.of(response);
-    }
+    Response response = TransportException.check(transport.send(put), 201, 200);
     try (response) {
       String reported = response.header("Docker-Content-Digest").orElse(digest.toString()).strip();
       if (!reported.equals(digest.toString())) {

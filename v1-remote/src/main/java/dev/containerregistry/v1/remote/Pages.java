@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerregistry.v1.remote.transport.Request;
 import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
@@ -24,8 +23,6 @@ final class Pages {
   /** The largest page read into memory. */
   static final long PAGE_LIMIT = 4L * 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Pages() {}
 
   /**
@@ -46,10 +43,8 @@ final class Pages {
             "listing " + what + ": the registry links back to a page already read");
       }
       try (Response response =
-          transport.send(Request.get(page).withHeader("Accept", "application/json"))) {
-        if (!response.successful()) {
-          throw TransportException.of(response);
-        }
+          TransportException.check(
+              transport.send(Request.get(page).withHeader("Accept", "application/json")))) {
         all.addAll(strings(response.bytes(PAGE_LIMIT), field, what));
         next = LinkHeader.next(page, response.headers().all("Link"));
       }
@@ -60,7 +55,7 @@ final class Pages {
   private static List<String> strings(byte[] body, String field, String what) throws IOException {
     JsonNode page;
     try {
-      page = JSON.readTree(body);
+      page = ManifestMediaType.JSON.readTree(body);
     } catch (IOException e) {
       throw new IOException(
           "listing " + what + ": the registry sent a page that is not JSON: " + e.getMessage(), e);

@@ -31,10 +31,9 @@ final class StreamingSender implements DataSender {
     RequestBody body =
         RequestBody.ofStream(
             new Counting(data, progress), RequestBody.UNKNOWN_LENGTH, "application/octet-stream");
-    Response response = transport.send(Request.of("PATCH", session.location()).withBody(body));
-    if (response.status() != 202 && response.status() != 204) {
-      throw TransportException.of(response);
-    }
+    Response response =
+        TransportException.check(
+            transport.send(Request.of("PATCH", session.location()).withBody(body)), 202, 204);
     try (response) {
       String next = response.header("Location").orElse(null);
       return next == null ? session.location() : Locations.resolve(response.request(), next);

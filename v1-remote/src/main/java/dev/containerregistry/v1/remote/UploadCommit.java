@@ -2,7 +2,6 @@ package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.remote.transport.Request;
-import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
@@ -23,10 +22,6 @@ final class UploadCommit {
   void commit(URI location, Hash digest) throws IOException {
     Request put =
         Request.of("PUT", UploadUrls.withDigest(location, digest)).withBody(EmptyBody.INSTANCE);
-    Response response = transport.send(put);
-    if (response.status() != 201 && response.status() != 204) {
-      throw TransportException.of(response);
-    }
-    response.close();
+    TransportException.check(transport.send(put), 201, 204).close();
   }
 }

@@ -36,10 +36,7 @@ final class UploadSession {
 
   /** Opens a session for a plain upload. */
   Opened start() throws IOException {
-    Response response = transport.send(post(UploadUrls.start(repo)));
-    if (response.status() != 202) {
-      throw TransportException.of(response);
-    }
+    Response response = TransportException.check(transport.send(post(UploadUrls.start(repo))), 202);
     try (response) {
       return opened(response);
     }

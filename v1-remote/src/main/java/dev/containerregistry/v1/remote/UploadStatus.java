@@ -19,10 +19,7 @@ import java.net.URI;
 record UploadStatus(URI location, long offset) {
 
   static UploadStatus query(Transport transport, URI location) throws IOException {
-    Response response = transport.send(Request.get(location));
-    if (!response.successful()) {
-      throw TransportException.of(response);
-    }
+    Response response = TransportException.check(transport.send(Request.get(location)));
     try (response) {
       URI next =
           response.header("Location").isPresent()

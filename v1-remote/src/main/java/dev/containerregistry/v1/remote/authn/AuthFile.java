@@ -22,7 +22,9 @@ import java.util.Optional;
  */
 record AuthFile(Map<String, AuthConfig> auths, Map<String, String> credHelpers, String credsStore) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The one JSON mapper of this package (Jackson mappers are thread-safe once configured). */
+  static final ObjectMapper JSON = new ObjectMapper();
+
   private static final AuthFile EMPTY = new AuthFile(Map.of(), Map.of(), "");
 
   AuthFile {

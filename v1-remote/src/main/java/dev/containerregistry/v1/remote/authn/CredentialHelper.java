@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.remote.authn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class CredentialHelper {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 60;
   private static final int MAX_OUTPUT = 64 * 1024;
   private static final String TOKEN_USER = "<token>";
@@ -75,7 +73,7 @@ final class CredentialHelper {
       throws IOException {
     JsonNode answer;
     try {
-      answer = JSON.readTree(text);
+      answer = AuthFile.JSON.readTree(text);
     } catch (IOException e) {
       // The parser's message may quote the secret: it is not passed on.
       throw new IOException(

@@ -9,7 +9,8 @@ import java.util.List;
 /** Parses the {@code errors} array of a registry error body; anything else yields no errors. */
 final class ErrorBodyParser {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The one JSON mapper of this package (Jackson mappers are thread-safe once configured). */
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private ErrorBodyParser() {}
 

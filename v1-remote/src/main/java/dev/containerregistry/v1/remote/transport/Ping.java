@@ -26,13 +26,13 @@ final class Ping {
     } catch (IOException e) {
       throw new IOException("pinging " + request + ": " + e.getMessage(), e);
     }
-    if (response.successful()) {
-      response.close();
-      return Optional.empty();
-    }
     if (response.status() != 401) {
-      TransportException error = TransportException.of(response);
-      throw new IOException("pinging the registry: " + error.getMessage(), error);
+      try {
+        TransportException.check(response).close();
+        return Optional.empty();
+      } catch (TransportException error) {
+        throw error.whileDoing("pinging the registry");
+      }
     }
     List<Challenge> challenges = ChallengeParser.parse(response.headers().all("WWW-Authenticate"));
     response.close();

@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.remote.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerregistry.v1.remote.authn.AuthConfig;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
@@ -27,8 +26,6 @@ import java.util.Objects;
 final class TokenExchange {
 
   static final String CLIENT_ID = "containerregistry-java";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Transport transport;
   private final RegistryEndpoint registry;
@@ -150,12 +147,14 @@ final class TokenExchange {
 
   private BearerToken token(Response response, URI realm, Collection<String> scopes)
       throws IOException {
-    if (!response.successful()) {
-      throw TransportException.of(response).whileDoing(doing(realm, scopes));
+    try {
+      TransportException.check(response);
+    } catch (TransportException e) {
+      throw e.whileDoing(doing(realm, scopes));
     }
     JsonNode json;
     try (response) {
-      json = JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
+      json = ErrorBodyParser.JSON.readTree(response.bytes(Response.SMALL_BODY_LIMIT));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new ProtocolException(doing(realm, scopes) + ": the answer is not JSON");
     }

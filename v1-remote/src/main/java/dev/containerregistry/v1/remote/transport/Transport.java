@@ -8,7 +8,7 @@ import java.io.IOException;
  * next, and plugin authors can add their own (metrics, headers, another client).
  *
  * <p>Implementations are thread-safe. A non-2xx status is a normal return value; turn it into a
- * {@link TransportException} with {@link TransportException#of(Response)} when it is an error.
+ * {@link TransportException} with {@link TransportException#check(Response, int...)}.
  */
 @FunctionalInterface
 public interface Transport {

@@ -54,6 +54,29 @@ public final class TransportException extends IOException {
   }
 
   /**
+   * Passes {@code response} through when its status is one of {@code expected} (any 2xx when none
+   * is given); otherwise reads its error body, closes it and throws the failure with the registry's
+   * error codes. The one status check of every request the client makes.
+   *
+   * @throws TransportException when the status is not expected
+   */
+  public static Response check(Response response, int... expected) throws IOException {
+    if (expected.length == 0 ? response.successful() : contains(expected, response.status())) {
+      return response;
+    }
+    throw of(response);
+  }
+
+  private static boolean contains(int[] statuses, int status) {
+    for (int s : statuses) {
+      if (s == status) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Reads the error body of {@code response} (at most {@link Response#SMALL_BODY_LIMIT} bytes) and
    * describes it. The response is closed.
    */

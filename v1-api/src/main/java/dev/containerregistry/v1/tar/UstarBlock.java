@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.mutate;
+package dev.containerregistry.v1.tar;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.mutate;
+package dev.containerregistry.v1.tar;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,17 +12,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a tar archive entry by entry from a stream, without buffering content: ustar and V7
- * headers, PAX extended headers and GNU long names and links. GNU sparse files are refused. Global
- * PAX headers are returned as entries of type {@code 'g'} for the caller to keep or drop.
+ * headers, PAX extended headers and GNU long names and links. Global PAX headers are returned as
+ * entries of type {@link TarEntry.Type#GLOBAL_PAX_HEADER} for the caller to keep or drop.
+ *
+ * <p>Input is untrusted: a bad checksum, a negative size or one too large to skip, extended headers
+ * of more than 1 MiB before one entry, GNU sparse files and unknown entry types are refused with a
+ * {@link MalformedTarException}; an archive that ends inside an entry with an {@link EOFException}.
  */
-final class TarReader {
+public final class TarReader {
 
   private static final char TYPE_OLD_REGULAR = '\0';
+  private static final char TYPE_CONTIGUOUS = '7';
   private static final char TYPE_PAX_LOCAL = 'x';
   private static final char TYPE_GNU_LONG_NAME = 'L';
   private static final char TYPE_GNU_LONG_LINK = 'K';
   private static final char TYPE_GNU_SPARSE = 'S';
-  private static final int MAX_META_SIZE = 1 << 20;
+
+  /** The largest size whose content and padding can still be skipped without overflow. */
+  private static final long MAX_SIZE = Long.MAX_VALUE - (UstarBlock.SIZE - 1);
 
   private final InputStream in;
   private final String archive;
@@ -32,16 +39,24 @@ final class TarReader {
   private String lastName = "(first entry)";
 
   /**
+   * A reader of {@code in}.
+   *
    * @param in the uncompressed tar; not closed here
    * @param archive what the archive is, for messages (for example a layer digest)
    */
-  TarReader(InputStream in, String archive) {
+  public TarReader(InputStream in, String archive) {
     this.in = in;
     this.archive = archive;
   }
 
-  /** The next entry's header, or null at the end of the archive; skips unread content. */
-  @Nullable TarEntry next() throws IOException {
+  /**
+   * The next entry's header; skips the content of the previous entry that was not read.
+   *
+   * @return the header, or null at the end of the archive
+   * @throws MalformedTarException when the archive is not well formed
+   * @throws IOException when reading fails or the archive is truncated
+   */
+  public @Nullable TarEntry next() throws IOException {
     if (ended) {
       return null;
     }
@@ -49,6 +64,7 @@ final class TarReader {
     remaining = 0;
     padding = 0;
     Map<String, String> pax = new HashMap<>();
+    long extendedBytes = 0;
     while (true) {
       byte[] block = readBlock();
       if (block == null) {
@@ -56,13 +72,23 @@ final class TarReader {
         return null;
       }
       char type = (char) (block[UstarBlock.TYPE_FLAG] & 0xff);
-      long size = number(block, UstarBlock.FILE_SIZE, "size");
-      if (type == TYPE_PAX_LOCAL) {
-        pax.putAll(TarPax.parse(meta(size), lastName));
-      } else if (type == TYPE_GNU_LONG_NAME) {
-        pax.putIfAbsent(TarPax.PATH, cString(meta(size)));
-      } else if (type == TYPE_GNU_LONG_LINK) {
-        pax.putIfAbsent(TarPax.LINK_PATH, cString(meta(size)));
+      long size = size(number(block, UstarBlock.FILE_SIZE, "size"), lastName);
+      if (type == TYPE_PAX_LOCAL || type == TYPE_GNU_LONG_NAME || type == TYPE_GNU_LONG_LINK) {
+        extendedBytes += size;
+        if (extendedBytes > TarPax.MAX_HEADER_BYTES) {
+          throw new MalformedTarException(
+              after()
+                  + ": the extended headers of the next entry exceed "
+                  + TarPax.MAX_HEADER_BYTES
+                  + " bytes");
+        }
+        byte[] content = extendedContent((int) size);
+        if (type == TYPE_PAX_LOCAL) {
+          pax.putAll(TarPax.parse(content, lastName));
+        } else {
+          pax.putIfAbsent(
+              type == TYPE_GNU_LONG_NAME ? TarPax.PATH : TarPax.LINK_PATH, cString(content));
+        }
       } else {
         TarEntry entry = entry(block, type, size, pax);
         lastName = entry.name();
@@ -73,8 +99,13 @@ final class TarReader {
     }
   }
 
-  /** The content of the entry {@link #next()} returned last; reading it advances the archive. */
-  InputStream content() {
+  /**
+   * The content of the entry {@link #next()} returned last; reading it advances the archive. The
+   * stream ends after the entry's last byte; closing it does nothing.
+   *
+   * @return the content
+   */
+  public InputStream content() {
     return new InputStream() {
       @Override
       public int read() throws IOException {
@@ -97,23 +128,20 @@ final class TarReader {
     };
   }
 
-  private TarEntry entry(byte[] block, char type, long headerSize, Map<String, String> pax)
+  private TarEntry entry(byte[] block, char flag, long headerSize, Map<String, String> pax)
       throws IOException {
     String name = pax.containsKey(TarPax.PATH) ? pax.remove(TarPax.PATH) : headerName(block);
-    char effectiveType = type == TYPE_OLD_REGULAR ? TarEntry.TYPE_REGULAR : type;
-    if (effectiveType == TYPE_GNU_SPARSE
+    if (flag == TYPE_GNU_SPARSE
         || pax.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."))) {
-      throw new IOException(where(name) + ": GNU sparse files are not supported");
+      throw new MalformedTarException(where(name) + ": GNU sparse files are not supported");
     }
-    if (effectiveType == TarEntry.TYPE_REGULAR && name.endsWith("/")) {
-      effectiveType = TarEntry.TYPE_DIRECTORY;
-    }
+    TarEntry.Type type = type(flag, name);
     String link =
         pax.containsKey(TarPax.LINK_PATH)
             ? pax.remove(TarPax.LINK_PATH)
             : UstarBlock.string(block, UstarBlock.LINK_NAME);
     String paxSize = pax.remove(TarPax.SIZE);
-    long size = paxSize != null ? decimal(paxSize, name) : headerSize;
+    long size = paxSize != null ? size(decimal(paxSize, name), name) : headerSize;
     String uid = pax.remove(TarPax.UID);
     String gid = pax.remove(TarPax.GID);
     String userName = pax.remove(TarPax.USER_NAME);
@@ -121,13 +149,13 @@ final class TarReader {
     String modTime = pax.remove(TarPax.MOD_TIME);
     return new TarEntry(
         name,
-        effectiveType,
+        type,
         number(block, UstarBlock.MODE, "mode"),
         uid != null ? decimal(uid, name) : number(block, UstarBlock.UID, "uid"),
         gid != null ? decimal(gid, name) : number(block, UstarBlock.GID, "gid"),
         userName != null ? userName : UstarBlock.string(block, UstarBlock.USER_NAME),
         groupName != null ? groupName : UstarBlock.string(block, UstarBlock.GROUP_NAME),
-        TarEntry.isHeaderOnly(effectiveType) ? 0 : size,
+        type.isHeaderOnly() ? 0 : size,
         modTime != null
             ? TarPax.parseTime(modTime, name)
             : Instant.ofEpochSecond(number(block, UstarBlock.MOD_TIME, "mtime")),
@@ -135,6 +163,27 @@ final class TarReader {
         number(block, UstarBlock.DEV_MAJOR, "devmajor"),
         number(block, UstarBlock.DEV_MINOR, "devminor"),
         new TreeMap<>(pax));
+  }
+
+  private TarEntry.Type type(char flag, String name) throws MalformedTarException {
+    if (flag == TYPE_OLD_REGULAR || flag == TYPE_CONTIGUOUS) {
+      return name.endsWith("/") ? TarEntry.Type.DIRECTORY : TarEntry.Type.REGULAR;
+    }
+    for (TarEntry.Type t : TarEntry.Type.values()) {
+      if (t.flag() == flag) {
+        return t == TarEntry.Type.REGULAR && name.endsWith("/") ? TarEntry.Type.DIRECTORY : t;
+      }
+    }
+    throw new MalformedTarException(
+        where(name) + ": the entry type '" + flag + "' (" + (int) flag + ") is not supported");
+  }
+
+  /** Refuses a size that is negative or whose content and padding cannot be skipped. */
+  private long size(long size, String name) throws MalformedTarException {
+    if (size < 0 || size > MAX_SIZE) {
+      throw new MalformedTarException(where(name) + ": the entry size " + size + " is impossible");
+    }
+    return size;
   }
 
   private String headerName(byte[] block) {
@@ -166,26 +215,18 @@ final class TarReader {
       if (m == 0 || (m == second.length && isZero(second))) {
         return null;
       }
-      throw new IOException(where(lastName) + ": a zero block is followed by data");
+      throw new MalformedTarException(where(lastName) + ": a zero block is followed by data");
     }
     long stored = number(block, UstarBlock.CHECKSUM, "checksum");
     if (stored != UstarBlock.checksum(block) && stored != UstarBlock.signedChecksum(block)) {
-      throw new IOException(
-          "reading tar "
-              + archive
-              + " after entry \""
-              + lastName
-              + "\": a header checksum does not match; is this a tar archive?");
+      throw new MalformedTarException(
+          after() + ": a header checksum does not match; is this a tar archive?");
     }
     return block;
   }
 
-  private byte[] meta(long size) throws IOException {
-    if (size > MAX_META_SIZE) {
-      throw new IOException(
-          where(lastName) + ": an extended header of " + size + " bytes is too large");
-    }
-    byte[] content = in.readNBytes((int) size);
+  private byte[] extendedContent(int size) throws IOException {
+    byte[] content = in.readNBytes(size);
     if (content.length < size) {
       throw truncated();
     }
@@ -197,15 +238,7 @@ final class TarReader {
     try {
       return UstarBlock.number(block, field);
     } catch (NumberFormatException e) {
-      throw new IOException(
-          "reading tar "
-              + archive
-              + " after entry \""
-              + lastName
-              + "\": the "
-              + what
-              + " field is not a number",
-          e);
+      throw new MalformedTarException(after() + ": the " + what + " field is not a number", e);
     }
   }
 
@@ -213,7 +246,8 @@ final class TarReader {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IOException(where(name) + ": the PAX value \"" + value + "\" is not a number", e);
+      throw new MalformedTarException(
+          where(name) + ": the PAX value \"" + value + "\" is not a number", e);
     }
   }
 
@@ -244,6 +278,10 @@ final class TarReader {
 
   private String where(String name) {
     return "reading tar " + archive + " at entry \"" + name + "\"";
+  }
+
+  private String after() {
+    return "reading tar " + archive + " after entry \"" + lastName + "\"";
   }
 
   private EOFException truncated() {

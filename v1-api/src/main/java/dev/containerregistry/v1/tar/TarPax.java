@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.mutate;
+package dev.containerregistry.v1.tar;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +26,9 @@ final class TarPax {
   static final String MOD_TIME = "mtime";
   static final String ACCESS_TIME = "atime";
   static final String CHANGE_TIME = "ctime";
+
+  /** The most bytes of extended-header content (PAX records, GNU long names) before one entry. */
+  static final int MAX_HEADER_BYTES = 1 << 20;
 
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
 
@@ -107,6 +110,7 @@ final class TarPax {
   }
 
   private static IOException malformed(String entryName, String why) {
-    return new IOException("reading the PAX header of tar entry \"" + entryName + "\": " + why);
+    return new MalformedTarException(
+        "reading the PAX header of tar entry \"" + entryName + "\": " + why);
   }
 }

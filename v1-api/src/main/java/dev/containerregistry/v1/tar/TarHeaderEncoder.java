@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.mutate;
+package dev.containerregistry.v1.tar;
 
 import dev.containerregistry.v1.ConfigFile;
 import java.io.ByteArrayOutputStream;
@@ -37,48 +37,78 @@ final class TarHeaderEncoder {
     long size = numberOrPax(pax, TarPax.SIZE, entry.size(), UstarBlock.FILE_SIZE);
     long modTime = modTime(pax, entry.modTime());
 
-    byte[] block = new byte[UstarBlock.SIZE];
-    UstarBlock.putString(block, UstarBlock.NAME, nameAndPrefix[0]);
-    UstarBlock.putOctal(block, UstarBlock.MODE, entry.mode() & UstarBlock.MODE.maxOctal());
-    UstarBlock.putOctal(block, UstarBlock.UID, uid);
-    UstarBlock.putOctal(block, UstarBlock.GID, gid);
-    UstarBlock.putOctal(block, UstarBlock.FILE_SIZE, size);
-    UstarBlock.putOctal(block, UstarBlock.MOD_TIME, modTime);
-    block[UstarBlock.TYPE_FLAG] = (byte) entry.type();
-    UstarBlock.putString(block, UstarBlock.LINK_NAME, linkName);
-    UstarBlock.putString(block, UstarBlock.MAGIC, UstarBlock.USTAR_MAGIC);
-    UstarBlock.putString(block, UstarBlock.VERSION, UstarBlock.USTAR_VERSION);
-    UstarBlock.putString(block, UstarBlock.USER_NAME, userName);
-    UstarBlock.putString(block, UstarBlock.GROUP_NAME, groupName);
-    UstarBlock.putOctal(block, UstarBlock.DEV_MAJOR, deviceNumber(entry.devMajor()));
-    UstarBlock.putOctal(block, UstarBlock.DEV_MINOR, deviceNumber(entry.devMinor()));
-    UstarBlock.putString(block, UstarBlock.PREFIX, nameAndPrefix[1]);
-    UstarBlock.putChecksum(block);
-
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (!pax.isEmpty()) {
-      byte[] records = TarPax.encode(pax);
-      TarEntry paxHeader =
-          new TarEntry(
-              paxName(nameAndPrefix),
-              TYPE_PAX_LOCAL,
-              0644,
-              0,
-              0,
-              "",
-              "",
-              records.length,
-              Instant.EPOCH,
-              "",
-              0,
-              0,
-              Map.of());
-      out.writeBytes(encode(paxHeader));
-      out.writeBytes(records);
-      out.writeBytes(new byte[UstarBlock.padding(records.length)]);
+    byte[] block =
+        ustar(
+            nameAndPrefix,
+            entry.type().flag(),
+            entry.mode() & UstarBlock.MODE.maxOctal(),
+            new long[] {uid, gid, size, modTime},
+            new String[] {linkName, userName, groupName},
+            deviceNumber(entry.devMajor()),
+            deviceNumber(entry.devMinor()));
+    if (pax.isEmpty()) {
+      return block;
     }
+    byte[] records = TarPax.encode(pax);
+    if (records.length > TarPax.MAX_HEADER_BYTES) {
+      throw new IllegalArgumentException(
+          "the PAX records of tar entry \""
+              + entry.name()
+              + "\" take "
+              + records.length
+              + " bytes, more than the "
+              + TarPax.MAX_HEADER_BYTES
+              + " a reader accepts");
+    }
+    byte[] paxBlock =
+        ustar(
+            new String[] {paxName(nameAndPrefix), ""},
+            TYPE_PAX_LOCAL,
+            0644,
+            new long[] {0, 0, records.length, 0},
+            new String[] {"", "", ""},
+            0,
+            0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(paxBlock);
+    out.writeBytes(records);
+    out.writeBytes(new byte[UstarBlock.padding(records.length)]);
     out.writeBytes(block);
     return out.toByteArray();
+  }
+
+  /**
+   * One ustar block.
+   *
+   * @param numbers uid, gid, size and modification time, each within its field
+   * @param strings link name, user name and group name, each within its field
+   */
+  private static byte[] ustar(
+      String[] nameAndPrefix,
+      char flag,
+      long mode,
+      long[] numbers,
+      String[] strings,
+      long devMajor,
+      long devMinor) {
+    byte[] block = new byte[UstarBlock.SIZE];
+    UstarBlock.putString(block, UstarBlock.NAME, nameAndPrefix[0]);
+    UstarBlock.putOctal(block, UstarBlock.MODE, mode);
+    UstarBlock.putOctal(block, UstarBlock.UID, numbers[0]);
+    UstarBlock.putOctal(block, UstarBlock.GID, numbers[1]);
+    UstarBlock.putOctal(block, UstarBlock.FILE_SIZE, numbers[2]);
+    UstarBlock.putOctal(block, UstarBlock.MOD_TIME, numbers[3]);
+    block[UstarBlock.TYPE_FLAG] = (byte) flag;
+    UstarBlock.putString(block, UstarBlock.LINK_NAME, strings[0]);
+    UstarBlock.putString(block, UstarBlock.MAGIC, UstarBlock.USTAR_MAGIC);
+    UstarBlock.putString(block, UstarBlock.VERSION, UstarBlock.USTAR_VERSION);
+    UstarBlock.putString(block, UstarBlock.USER_NAME, strings[1]);
+    UstarBlock.putString(block, UstarBlock.GROUP_NAME, strings[2]);
+    UstarBlock.putOctal(block, UstarBlock.DEV_MAJOR, devMajor);
+    UstarBlock.putOctal(block, UstarBlock.DEV_MINOR, devMinor);
+    UstarBlock.putString(block, UstarBlock.PREFIX, nameAndPrefix[1]);
+    UstarBlock.putChecksum(block);
+    return block;
   }
 
   /** {name, prefix} for ustar, or null when the name needs a PAX record. */
