@@ -95,10 +95,10 @@ public final class Registry {
   }
 
   /**
-   * The token scope for the registry's catalog, {@code registry:catalog:*}; the only resource a
-   * registry-wide scope names, whatever the action.
+   * The token scope for listing the registry's catalog, {@code registry:catalog:*}: the only
+   * registry-wide resource a token scope names.
    */
-  public String scope(String action) {
+  public String catalogScope() {
     return "registry:catalog:*";
   }
 

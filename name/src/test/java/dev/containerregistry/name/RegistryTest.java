@@ -67,9 +67,9 @@ class RegistryTest {
   }
 
   @Test
-  void theScopeIsTheCatalogWhateverTheAction() {
+  void theCatalogScopeNamesTheRegistryCatalog() {
     assertEquals(
-        "registry:catalog:*", Registry.parse("gcr.io", NameOption.strict()).scope("whatever"));
+        "registry:catalog:*", Registry.parse("gcr.io", NameOption.strict()).catalogScope());
   }
 
   @ParameterizedTest

@@ -1,68 +1,32 @@
 package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.Hash;
-import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
-import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** A layer stored compressed: the DiffID is read from the blob or hashed from gunzip, once. */
-final class CompressedLayer implements Layer {
+/**
+ * The least a layer stored compressed must say about itself; {@link Partial#layer(CompressedLayer)}
+ * derives the rest (the uncompressed stream by gunzip, the DiffID by hashing it, once). {@link
+ * Partial#compressedLayer} builds such a layer straight from four values.
+ */
+public interface CompressedLayer {
 
-  private final CompressedBlob blob;
-  private final Memo<Hash> diffId;
+  /** The sha256 of the compressed bytes. */
+  Hash digest() throws IOException;
 
-  CompressedLayer(CompressedBlob blob) {
-    this.blob = blob;
-    this.diffId = new Memo<>(this::computeDiffId);
-  }
+  /** The number of compressed bytes. */
+  long size() throws IOException;
 
-  @Override
-  public Hash digest() throws IOException {
-    return blob.digest();
-  }
+  /** The layer's media type. */
+  MediaType mediaType() throws IOException;
 
-  @Override
-  public Hash diffId() throws IOException {
-    return diffId.get();
-  }
+  /** A new stream of the compressed bytes. */
+  InputStream compressed() throws IOException;
 
-  @Override
-  public InputStream compressed() throws IOException {
-    return blob.compressed();
-  }
-
-  /** The gunzipped bytes; reading them to the end also settles the DiffID. */
-  @Override
-  public InputStream uncompressed() throws IOException {
-    InputStream plain = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest());
-    return Hash.hashing(plain, sized -> diffId.offer(sized.hash()));
-  }
-
-  @Override
-  public long size() throws IOException {
-    return blob.size();
-  }
-
-  @Override
-  public MediaType mediaType() throws IOException {
-    return blob.mediaType();
-  }
-
-  private Hash computeDiffId() throws IOException {
-    Optional<Hash> known = blob.diffId();
-    if (known.isPresent()) {
-      return known.get();
-    }
-    try (InputStream in = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest())) {
-      return Hash.sha256(in).hash();
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "CompressedLayer[" + blob + "]";
+  /** The DiffID when already known (for example from an image config); empty to compute it. */
+  default Optional<Hash> diffId() throws IOException {
+    return Optional.empty();
   }
 }

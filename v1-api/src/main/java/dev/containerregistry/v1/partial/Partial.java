@@ -21,8 +21,8 @@ import java.util.Optional;
  * of methods:
  *
  * <ul>
- *   <li>a layer stored compressed: {@link #layer(CompressedBlob)} or {@link #compressedLayer};
- *   <li>a layer kept as a plain tar: {@link #layer(UncompressedBlob)} or {@link
+ *   <li>a layer stored compressed: {@link #layer(CompressedLayer)} or {@link #compressedLayer};
+ *   <li>a layer kept as a plain tar: {@link #layer(UncompressedLayer)} or {@link
  *       #uncompressedLayer};
  *   <li>a layer under another media type: {@link #withMediaType};
  *   <li>an image: {@link #image(ImageCore)}, or raw manifest (and config) plus a {@link
@@ -37,25 +37,25 @@ public final class Partial {
   private Partial() {}
 
   /** A layer from a compressed blob; the uncompressed form and DiffID are derived by gunzip. */
-  public static Layer layer(CompressedBlob blob) {
-    return new CompressedLayer(blob);
+  public static Layer layer(CompressedLayer blob) {
+    return new LayerFromCompressed(blob);
   }
 
   /** A layer from a plain tar; the gzip form, digest and size are derived in one pass. */
-  public static Layer layer(UncompressedBlob blob) {
-    return new UncompressedLayer(blob);
+  public static Layer layer(UncompressedLayer blob) {
+    return new LayerFromUncompressed(blob);
   }
 
   /** A layer from a compressed blob known by digest, size and media type. */
   public static Layer compressedLayer(
       Hash digest, long size, MediaType mediaType, IoSupplier<InputStream> compressed) {
-    return layer(new OpenedCompressedBlob(digest, size, mediaType, compressed, Optional::empty));
+    return layer(new OpenedCompressedLayer(digest, size, mediaType, compressed, Optional::empty));
   }
 
   /** A layer from a plain tar known by its DiffID; it is compressed with gzip. */
   public static Layer uncompressedLayer(
       Hash diffId, MediaType mediaType, IoSupplier<InputStream> tar) {
-    return layer(new OpenedUncompressedBlob(diffId, mediaType, tar));
+    return layer(new OpenedUncompressedLayer(diffId, mediaType, tar));
   }
 
   /**
@@ -70,7 +70,7 @@ public final class Partial {
 
   /** An image from its core. */
   public static Image image(ImageCore core) {
-    return new CoreImage(
+    return new ImageFromCore(
         core::rawManifest,
         core::rawConfigFile,
         (descriptor, index, image) -> core.layer(descriptor));
@@ -83,7 +83,7 @@ public final class Partial {
   public static Image image(byte[] rawManifest, byte[] rawConfig, BlobOpener blobs) {
     byte[] manifest = rawManifest.clone();
     byte[] config = rawConfig.clone();
-    return new CoreImage(() -> manifest, () -> config, blobLayers(blobs));
+    return new ImageFromCore(() -> manifest, () -> config, blobLayers(blobs));
   }
 
   /**
@@ -91,7 +91,7 @@ public final class Partial {
    */
   public static Image image(byte[] rawManifest, BlobOpener blobs) {
     byte[] manifest = rawManifest.clone();
-    return new CoreImage(
+    return new ImageFromCore(
         () -> manifest,
         () -> readBlob(blobs, Manifest.parse(manifest).config().digest()),
         blobLayers(blobs));
@@ -99,7 +99,7 @@ public final class Partial {
 
   /** An index from its core. */
   public static ImageIndex index(IndexCore core) {
-    return new CoreIndex(core);
+    return new IndexFromCore(core);
   }
 
   /**
@@ -147,10 +147,10 @@ public final class Partial {
     return Descriptor.of(index.mediaType(), index.size(), index.digest());
   }
 
-  private static CoreImage.LayerResolver blobLayers(BlobOpener blobs) {
+  private static ImageFromCore.LayerResolver blobLayers(BlobOpener blobs) {
     return (descriptor, index, image) ->
         layer(
-            new OpenedCompressedBlob(
+            new OpenedCompressedLayer(
                 descriptor.digest(),
                 descriptor.size(),
                 descriptor.mediaType(),

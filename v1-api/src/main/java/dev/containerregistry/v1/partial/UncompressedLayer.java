@@ -1,71 +1,24 @@
 package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.Hash;
-import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
-import dev.containerregistry.v1.Memo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.Deflater;
 
 /**
- * A layer kept as a plain tar: its gzip form is produced while being read, and its digest and size
- * come from one pass over that form, computed once (or settled by a caller who read {@link
- * #compressed()} to the end).
+ * The least a layer kept as a plain tar must say about itself; {@link
+ * Partial#layer(UncompressedLayer)} derives the rest (the gzip stream, and its digest and size in
+ * one pass, once). {@link Partial#uncompressedLayer} builds such a layer straight from three
+ * values.
  */
-final class UncompressedLayer implements Layer {
+public interface UncompressedLayer {
 
-  private final UncompressedBlob blob;
-  private final Memo<Hash.Sized> compressedHash;
+  /** The sha256 of the uncompressed tar. */
+  Hash diffId() throws IOException;
 
-  UncompressedLayer(UncompressedBlob blob) {
-    this.blob = blob;
-    this.compressedHash = new Memo<>(this::hashCompressed);
-  }
+  /** The media type the compressed layer will have, for example {@code OCI_LAYER}. */
+  MediaType mediaType() throws IOException;
 
-  @Override
-  public Hash digest() throws IOException {
-    return compressedHash.get().hash();
-  }
-
-  @Override
-  public Hash diffId() throws IOException {
-    return blob.diffId();
-  }
-
-  /** A new gzip stream; reading it to the end also settles the digest and size. */
-  @Override
-  public InputStream compressed() throws IOException {
-    return Hash.hashing(gzip(), compressedHash::offer);
-  }
-
-  @Override
-  public InputStream uncompressed() throws IOException {
-    return blob.uncompressed();
-  }
-
-  @Override
-  public long size() throws IOException {
-    return compressedHash.get().size();
-  }
-
-  @Override
-  public MediaType mediaType() throws IOException {
-    return blob.mediaType();
-  }
-
-  private InputStream gzip() throws IOException {
-    return new GzipCompressingInputStream(blob.uncompressed(), Deflater.BEST_SPEED);
-  }
-
-  private Hash.Sized hashCompressed() throws IOException {
-    try (InputStream in = gzip()) {
-      return Hash.sha256(in);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "UncompressedLayer[" + blob + "]";
-  }
+  /** A new stream of the uncompressed tar. */
+  InputStream uncompressed() throws IOException;
 }

@@ -7,7 +7,7 @@ import java.io.InputStream;
  * The content of one entry as its header announced it: exactly {@code size} bytes, failing when the
  * source ends early or holds more (a file that changed while it was archived).
  */
-final class ExactContent extends InputStream {
+final class ExactContent extends BulkInputStream {
 
   private final InputStream source;
   private final String name;
@@ -22,16 +22,7 @@ final class ExactContent extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
+  int readSome(byte[] b, int off, int len) throws IOException {
     if (left == 0) {
       if (source.read() >= 0) {
         throw new IOException(

@@ -106,15 +106,9 @@ public final class TarReader {
    * @return the content
    */
   public InputStream content() {
-    return new InputStream() {
+    return new BulkInputStream() {
       @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
+      int readSome(byte[] b, int off, int len) throws IOException {
         if (remaining == 0) {
           return -1;
         }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * thread is used, so an archive of any size can feed a compressor or an upload directly. Pass the
  * same members twice and the bytes are the same.
  */
-public final class TarStream extends InputStream {
+public final class TarStream extends BulkInputStream {
 
   /** Supplies the members of an archive in order; closed with the stream. */
   @FunctionalInterface
@@ -69,18 +69,9 @@ public final class TarStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
+  int readSome(byte[] b, int off, int len) throws IOException {
     if (closed) {
       throw new IOException("reading a tar stream that was closed");
-    }
-    if (len == 0) {
-      return 0;
     }
     while (true) {
       if (pendingPos < pending.length) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The custom layer of the module README, compiled and run. */
 class ReadmeExampleTest {
 
-  static final class FileBlob implements CompressedBlob {
+  static final class FileBlob implements CompressedLayer {
     private final Path file;
     private final Hash.Sized hash;
 

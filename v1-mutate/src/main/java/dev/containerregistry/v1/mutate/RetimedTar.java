@@ -4,7 +4,7 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.Memo;
-import dev.containerregistry.v1.partial.UncompressedBlob;
+import dev.containerregistry.v1.partial.UncompressedLayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * A layer's tar with every entry's times set to one instant, produced as it is read from the
  * original layer's uncompressed stream. The DiffID is computed by one read, on first use.
  */
-final class RetimedTar implements UncompressedBlob {
+final class RetimedTar implements UncompressedLayer {
 
   private static final String OCI_LAYER_PREFIX = "application/vnd.oci.image.layer.";
 

@@ -85,7 +85,6 @@ class FlattenMapperTest {
     UnsafeArchivePathException e =
         assertThrows(UnsafeArchivePathException.class, () -> flatten(layer));
     assertEquals(bad, e.path());
-    assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
   }
 
   @ParameterizedTest

@@ -40,7 +40,7 @@ final class RemoteReads {
   }
 
   static List<String> catalog(Registry registry, ClientContext client) throws IOException {
-    List<String> scopes = List.of(registry.scope("*"));
+    List<String> scopes = List.of(registry.catalogScope());
     return new Lister(client.transports().scoped(registry, scopes), client.options().pageSize())
         .catalog(registry);
   }

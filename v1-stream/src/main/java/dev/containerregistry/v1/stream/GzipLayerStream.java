@@ -26,7 +26,7 @@ abstract class GzipLayerStream extends InputStream {
   }
 
   private final HashedInput input;
-  private final StreamProgress progress;
+  private final StreamLifecycle lifecycle;
   private final MessageDigest emitted = Hash.newSha256();
   private final byte[] single = new byte[1];
   private long emittedLength;
@@ -34,9 +34,9 @@ abstract class GzipLayerStream extends InputStream {
   private int framingPosition;
   private Phase phase = Phase.HEADER;
 
-  GzipLayerStream(HashedInput input, int compressionLevel, StreamProgress progress) {
+  GzipLayerStream(HashedInput input, int compressionLevel, StreamLifecycle lifecycle) {
     this.input = input;
-    this.progress = progress;
+    this.lifecycle = lifecycle;
     this.framing = GzipFraming.header(compressionLevel);
   }
 
@@ -95,7 +95,7 @@ abstract class GzipLayerStream extends InputStream {
     if (before == Phase.CLOSED || before == Phase.DONE || before == Phase.FAILED) {
       return;
     }
-    progress.abandon("was closed before its end");
+    lifecycle.abandon("was closed before its end");
     try {
       release();
     } finally {
@@ -125,13 +125,13 @@ abstract class GzipLayerStream extends InputStream {
   private void finish() {
     phase = Phase.DONE;
     release();
-    progress.complete(
+    lifecycle.complete(
         new LayerValues(Hash.fromDigest(emitted.digest()), input.diffId(), emittedLength));
   }
 
   private void fail(Throwable failure) {
     phase = Phase.FAILED;
-    progress.abandon("failed: " + failure);
+    lifecycle.abandon("failed: " + failure);
     try {
       release();
       input.close();

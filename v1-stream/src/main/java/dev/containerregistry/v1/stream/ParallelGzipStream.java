@@ -36,8 +36,8 @@ final class ParallelGzipStream extends GzipLayerStream {
   private int currentPosition;
   private long blocksHandedOut;
 
-  ParallelGzipStream(HashedInput input, StreamOptions options, StreamProgress progress) {
-    super(input, options.compressionLevel(), progress);
+  ParallelGzipStream(HashedInput input, StreamOptions options, StreamLifecycle lifecycle) {
+    super(input, options.compressionLevel(), lifecycle);
     this.input = input;
     this.workers = new WorkerPool(options.parallelism(), options.compressionLevel());
     this.blockSize = options.blockSize();

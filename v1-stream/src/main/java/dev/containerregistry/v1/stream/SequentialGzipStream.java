@@ -15,8 +15,8 @@ final class SequentialGzipStream extends GzipLayerStream {
   private final Deflater deflater;
   private final byte[] inputBuffer = new byte[INPUT_BUFFER_SIZE];
 
-  SequentialGzipStream(HashedInput input, int compressionLevel, StreamProgress progress) {
-    super(input, compressionLevel, progress);
+  SequentialGzipStream(HashedInput input, int compressionLevel, StreamLifecycle lifecycle) {
+    super(input, compressionLevel, lifecycle);
     this.input = input;
     this.deflater = new Deflater(compressionLevel, true);
   }

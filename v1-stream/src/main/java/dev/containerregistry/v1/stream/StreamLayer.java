@@ -49,7 +49,7 @@ public final class StreamLayer implements Layer {
 
   private final InputStream input;
   private final StreamOptions options;
-  private final StreamProgress progress = new StreamProgress();
+  private final StreamLifecycle lifecycle = new StreamLifecycle();
 
   private StreamLayer(InputStream input, StreamOptions options) {
     this.input = input;
@@ -74,12 +74,12 @@ public final class StreamLayer implements Layer {
    */
   @Override
   public InputStream compressed() {
-    progress.start();
+    lifecycle.start();
     HashedInput hashed = new HashedInput(input);
     if (options.parallelism() == 1) {
-      return new SequentialGzipStream(hashed, options.compressionLevel(), progress);
+      return new SequentialGzipStream(hashed, options.compressionLevel(), lifecycle);
     }
-    return new ParallelGzipStream(hashed, options, progress);
+    return new ParallelGzipStream(hashed, options, lifecycle);
   }
 
   /**
@@ -101,7 +101,7 @@ public final class StreamLayer implements Layer {
    */
   @Override
   public Hash digest() {
-    return progress.values("digest").digest();
+    return lifecycle.values("digest").digest();
   }
 
   /**
@@ -111,7 +111,7 @@ public final class StreamLayer implements Layer {
    */
   @Override
   public Hash diffId() {
-    return progress.values("DiffID").diffId();
+    return lifecycle.values("DiffID").diffId();
   }
 
   /**
@@ -121,7 +121,7 @@ public final class StreamLayer implements Layer {
    */
   @Override
   public long size() {
-    return progress.values("size").size();
+    return lifecycle.values("size").size();
   }
 
   /** The media type given to the builder, {@link MediaType#DOCKER_LAYER} by default. */
@@ -133,7 +133,7 @@ public final class StreamLayer implements Layer {
   /** The options and where the stream stands, for logs. */
   @Override
   public String toString() {
-    return "StreamLayer[" + options + ", " + progress + "]";
+    return "StreamLayer[" + options + ", " + lifecycle + "]";
   }
 
   /** Options of a {@link StreamLayer}; each has a default, so set only what you change. */

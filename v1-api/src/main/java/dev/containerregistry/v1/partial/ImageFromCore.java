@@ -19,7 +19,7 @@ import java.util.List;
  * descriptor into a {@link Layer}. Everything is computed on first use and kept; the raw bytes are
  * never re-serialized, so the digest is the sha256 of the bytes given.
  */
-final class CoreImage implements Image {
+final class ImageFromCore implements Image {
 
   /** Turns the layer descriptor at {@code index} of the manifest into a layer. */
   @FunctionalInterface
@@ -34,7 +34,8 @@ final class CoreImage implements Image {
   private final Memo<Hash> digest;
   private final Memo<List<Layer>> layers;
 
-  CoreImage(IoSupplier<byte[]> rawManifest, IoSupplier<byte[]> rawConfig, LayerResolver resolver) {
+  ImageFromCore(
+      IoSupplier<byte[]> rawManifest, IoSupplier<byte[]> rawConfig, LayerResolver resolver) {
     this.rawManifest = new Memo<>(rawManifest);
     this.rawConfig = new Memo<>(rawConfig);
     this.manifest = new Memo<>(() -> Manifest.parse(this.rawManifest.get()));

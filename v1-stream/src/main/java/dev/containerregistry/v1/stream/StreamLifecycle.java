@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The life of one stream layer: unread, being read, done with its values, or abandoned without
  * them. Transitions are atomic, and the values are published safely to every thread.
  */
-final class StreamProgress {
+final class StreamLifecycle {
 
   private sealed interface State {}
 

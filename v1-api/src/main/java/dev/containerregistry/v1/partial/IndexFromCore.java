@@ -14,14 +14,14 @@ import java.io.IOException;
  * An {@link ImageIndex} derived from an {@link IndexCore}: the raw bytes are read once and kept,
  * children are looked up by digest among the index's descriptors.
  */
-final class CoreIndex implements ImageIndex {
+final class IndexFromCore implements ImageIndex {
 
   private final IndexCore core;
   private final Memo<byte[]> raw;
   private final Memo<IndexManifest> manifest;
   private final Memo<Hash> digest;
 
-  CoreIndex(IndexCore core) {
+  IndexFromCore(IndexCore core) {
     this.core = core;
     this.raw = new Memo<>(core::rawManifest);
     this.manifest = new Memo<>(() -> IndexManifest.parse(raw.get()));

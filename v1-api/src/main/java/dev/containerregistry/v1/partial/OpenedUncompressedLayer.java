@@ -8,13 +8,13 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /** An uncompressed tar described by its DiffID and media type and opened on demand. */
-final class OpenedUncompressedBlob implements UncompressedBlob {
+final class OpenedUncompressedLayer implements UncompressedLayer {
 
   private final Hash diffId;
   private final MediaType mediaType;
   private final IoSupplier<InputStream> opener;
 
-  OpenedUncompressedBlob(Hash diffId, MediaType mediaType, IoSupplier<InputStream> opener) {
+  OpenedUncompressedLayer(Hash diffId, MediaType mediaType, IoSupplier<InputStream> opener) {
     this.diffId = Objects.requireNonNull(diffId, "diffId");
     this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
     this.opener = Objects.requireNonNull(opener, "opener");

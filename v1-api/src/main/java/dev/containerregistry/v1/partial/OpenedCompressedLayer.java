@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A compressed blob described by known values and opened on demand. */
-final class OpenedCompressedBlob implements CompressedBlob {
+final class OpenedCompressedLayer implements CompressedLayer {
 
   private final Hash digest;
   private final long size;
@@ -17,7 +17,7 @@ final class OpenedCompressedBlob implements CompressedBlob {
   private final IoSupplier<InputStream> opener;
   private final IoSupplier<Optional<Hash>> diffId;
 
-  OpenedCompressedBlob(
+  OpenedCompressedLayer(
       Hash digest,
       long size,
       MediaType mediaType,
