@@ -6,6 +6,7 @@ import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.partial.StaticLayer;
@@ -214,11 +215,6 @@ final class Pusher implements AutoCloseable {
       }
     }
     return config;
-  }
-
-  @FunctionalInterface
-  private interface IoSupplier<T> {
-    T get() throws IOException;
   }
 
   private static <T> T unchecked(IoSupplier<T> work) {

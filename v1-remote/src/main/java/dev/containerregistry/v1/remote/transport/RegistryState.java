@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.remote.transport;
 
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.remote.authn.AuthConfig;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
@@ -16,12 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class RegistryState {
 
-  /** Computes a value that may fail. */
-  @FunctionalInterface
-  interface Source<T> {
-    T get() throws IOException;
-  }
-
   @SuppressWarnings("NullableOptional") // null: not pinged yet; empty: no challenge
   private @Nullable Optional<Challenge> challenge;
 
@@ -30,7 +25,8 @@ final class RegistryState {
   private final Map<List<String>, Object> tokenLocks = new ConcurrentHashMap<>();
 
   /** The challenge of the registry's ping, pinging with {@code ping} the first time. */
-  synchronized Optional<Challenge> challenge(Source<Optional<Challenge>> ping) throws IOException {
+  synchronized Optional<Challenge> challenge(IoSupplier<Optional<Challenge>> ping)
+      throws IOException {
     Optional<Challenge> known = challenge;
     if (known == null) {
       known = ping.get();
@@ -67,7 +63,7 @@ final class RegistryState {
    * for its token.
    */
   BearerToken token(
-      List<String> scopes, @Nullable String refused, Clock clock, Source<BearerToken> fetch)
+      List<String> scopes, @Nullable String refused, Clock clock, IoSupplier<BearerToken> fetch)
       throws IOException {
     synchronized (tokenLocks.computeIfAbsent(scopes, s -> new Object())) {
       BearerToken kept = tokens.get(scopes);
