@@ -2,6 +2,7 @@ package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.NotComputedException;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
@@ -64,7 +65,10 @@ final class BlobUploader {
       try {
         return send(blob, session, sent);
       } catch (IOException e) {
-        if (!blob.reopenable() || attempt >= maxAttempts || permanent(e)) {
+        if (!blob.reopenable()
+            || attempt >= maxAttempts
+            || permanent(e)
+            || Thread.currentThread().isInterrupted()) {
           throw e;
         }
         session = Optional.empty();
@@ -82,8 +86,9 @@ final class BlobUploader {
             PushStep.SEND,
             blob,
             () -> {
-              InputStream data = blob.layer().compressed();
-              return sender.send(session, data, sent);
+              try (InputStream data = blob.layer().compressed()) {
+                return sender.send(session, data, sent);
+              }
             });
     Hash digest = step(PushStep.DIGEST, blob, blob::digestAfterRead);
     long size = step(PushStep.DIGEST, blob, blob::sizeAfterRead);
@@ -110,10 +115,17 @@ final class BlobUploader {
     return source.registry().equals(repo.registry()) && !source.equals(repo);
   }
 
-  /** Failures that a restart cannot cure: the registry refused the request or spoke nonsense. */
+  /**
+   * Failures that a restart cannot cure: the registry refused the request or spoke nonsense. A 401
+   * on a streamed {@code PATCH} is not one: the token expired while the data went up, the transport
+   * has fetched a fresh one, and a layer that can be read again is sent again.
+   */
   private static boolean permanent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TransportException te) {
+        if (te.status() == 401 && te.method().equals("PATCH")) {
+          return false;
+        }
         return te.status() < 500 && te.status() != 408 && te.status() != 429;
       }
       if (t instanceof ProtocolException) {
@@ -123,15 +135,9 @@ final class BlobUploader {
     return false;
   }
 
-  /** One step that may fail. */
-  @FunctionalInterface
-  private interface Step<T> {
-    T run() throws IOException;
-  }
-
-  private <T> T step(PushStep step, PushBlob blob, Step<T> action) throws IOException {
+  private <T> T step(PushStep step, PushBlob blob, IoSupplier<T> action) throws IOException {
     try {
-      return action.run();
+      return action.get();
     } catch (IOException | NotComputedException e) {
       throw step.failure(blob.label() + " to " + repo, e);
     }

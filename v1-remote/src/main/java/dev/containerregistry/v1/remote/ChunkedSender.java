@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
@@ -28,6 +29,9 @@ final class ChunkedSender implements DataSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChunkedSender.class);
 
+  /** The largest chunk held in memory, whatever the registry's {@code OCI-Chunk-Min-Length}. */
+  static final long MAX_CHUNK = 64L * 1024 * 1024;
+
   private final Transport transport;
   private final int chunkSize;
   private final RetryPolicy retry;
@@ -42,7 +46,15 @@ final class ChunkedSender implements DataSender {
   public URI send(
       UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
       throws IOException {
-    int size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(chunkSize, session.minChunk()));
+    if (session.minChunk() > MAX_CHUNK) {
+      throw new ProtocolException(
+          "the registry asks for chunks of at least "
+              + session.minChunk()
+              + " bytes (OCI-Chunk-Min-Length), more than the "
+              + MAX_CHUNK
+              + " bytes this client holds in memory per upload; use UploadMode.STREAMING");
+    }
+    int size = (int) Math.max(chunkSize, session.minChunk());
     byte[] chunk = new byte[size];
     URI location = session.location();
     long offset = 0;
@@ -73,6 +85,8 @@ final class ChunkedSender implements DataSender {
         }
         last = TransportException.of(response);
         refused = response;
+      } catch (SocketTimeoutException timedOut) {
+        last = timedOut; // a stalled connection is a dropped one: ask and resume
       } catch (TransportException
           | ProtocolException
           | SSLException

@@ -27,14 +27,15 @@ final class LinkHeader {
    *
    * @param requested the URL of the page that carried {@code values}
    * @param values every value of the {@code Link} header field, in order
-   * @throws IOException quoting the header when it is malformed or points at another host
+   * @throws IOException quoting the target (without its query) when it is malformed or points at
+   *     another host
    */
   static Optional<URI> next(URI requested, List<String> values) throws IOException {
     for (String value : values) {
       for (String link : splitLinks(value)) {
         Optional<String> target = nextTarget(link);
         if (target.isPresent()) {
-          return Optional.of(sameOrigin(requested, resolve(requested, target.get(), value), value));
+          return Optional.of(sameOrigin(requested, resolve(requested, target.get())));
         }
       }
     }
@@ -91,28 +92,27 @@ final class LinkHeader {
         : s;
   }
 
-  private static URI resolve(URI requested, String target, String header) throws IOException {
+  private static URI resolve(URI requested, String target) throws IOException {
     try {
       return requested.resolve(new URI(target));
     } catch (URISyntaxException e) {
       throw new IOException(
           "reading the next page after "
               + withoutQuery(requested)
-              + ": malformed Link header \""
-              + header
-              + "\": "
-              + e.getMessage(),
+              + ": malformed Link target \""
+              + Locations.redacted(target)
+              + "\"",
           e);
     }
   }
 
-  private static URI sameOrigin(URI requested, URI next, String header) throws IOException {
+  private static URI sameOrigin(URI requested, URI next) throws IOException {
     if (!Locations.sameOrigin(requested, next)) {
       throw new IOException(
           "reading the next page after "
               + withoutQuery(requested)
               + ": refusing a Link header that points at another host: \""
-              + header
+              + Locations.redacted(next.toString())
               + "\"");
     }
     return next;

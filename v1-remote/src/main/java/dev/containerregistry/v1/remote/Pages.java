@@ -16,12 +16,19 @@ import java.util.Set;
 /**
  * Reads a paginated list ({@code /tags/list}, {@code /_catalog}) to its end: each page is a JSON
  * object with an array of strings, the next page is named by the {@code Link} header. Pages are
- * size-capped, and a registry that links back to a page already read is refused.
+ * size-capped, at most {@value #MAX_PAGES} pages and {@value #MAX_ENTRIES} names are read, and a
+ * registry that links back to a page already read is refused.
  */
 final class Pages {
 
   /** The largest page read into memory. */
   static final long PAGE_LIMIT = 4L * 1024 * 1024;
+
+  /** The most pages read; a registry that keeps linking further is refused. */
+  static final int MAX_PAGES = 1000;
+
+  /** The most names collected over all pages. */
+  static final int MAX_ENTRIES = 1_000_000;
 
   private Pages() {}
 
@@ -38,6 +45,10 @@ final class Pages {
     Optional<URI> next = Optional.of(first);
     while (next.isPresent()) {
       URI page = next.get();
+      if (seen.size() == MAX_PAGES) {
+        throw new IOException(
+            "listing " + what + ": the registry links past " + MAX_PAGES + " pages; stopped there");
+      }
       if (!seen.add(page)) {
         throw new IOException(
             "listing " + what + ": the registry links back to a page already read");
@@ -46,6 +57,10 @@ final class Pages {
           TransportException.check(
               transport.send(Request.get(page).withHeader("Accept", "application/json")))) {
         all.addAll(strings(response.bytes(PAGE_LIMIT), field, what));
+        if (all.size() > MAX_ENTRIES) {
+          throw new IOException(
+              "listing " + what + ": more than " + MAX_ENTRIES + " entries; stopped there");
+        }
         next = LinkHeader.next(page, response.headers().all("Link"));
       }
     }

@@ -39,6 +39,11 @@ final class Pusher implements AutoCloseable {
   private final ConcurrentMap<Object, CompletableFuture<BlobEvent>> blobs =
       new ConcurrentHashMap<>();
 
+  private final ConcurrentMap<Hash, CompletableFuture<Hash>> children = new ConcurrentHashMap<>();
+
+  /** Fails with the first blob failure, so that {@link #await} stops the push at once. */
+  private final CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+
   private Pusher(
       Repository repo, Transport transport, ClientContext client, ProgressTracker progress) {
     RemoteOptions options = client.options();
@@ -54,7 +59,7 @@ final class Pusher implements AutoCloseable {
             new BlobExistence(transport, repo),
             new UploadSession(transport, repo),
             sender,
-            new UploadCommit(transport),
+            new UploadCommit(transport, new BlobExistence(transport, repo)),
             progress,
             options.retry().maxAttempts());
     this.manifests = new ManifestPutter(transport);
@@ -107,8 +112,14 @@ final class Pusher implements AutoCloseable {
           if (blob.knownSize() >= 0) {
             progress.expect(blob.knownSize());
           }
-          return CompletableFuture.supplyAsync(
-              () -> unchecked(() -> uploader.upload(blob)), executor);
+          CompletableFuture<BlobEvent> upload =
+              CompletableFuture.supplyAsync(() -> unchecked(() -> uploader.upload(blob)), executor);
+          return upload.whenComplete(
+              (done, failure) -> {
+                if (failure != null) {
+                  firstFailure.completeExceptionally(failure);
+                }
+              });
         });
   }
 
@@ -147,7 +158,18 @@ final class Pusher implements AutoCloseable {
             executor);
   }
 
+  /** Schedules a child once per digest, however often indexes of the push list it. */
   private CompletableFuture<Hash> child(ImageIndex index, Descriptor child) throws IOException {
+    CompletableFuture<Hash> scheduled = children.get(child.digest());
+    if (scheduled != null) {
+      return scheduled;
+    }
+    CompletableFuture<Hash> fresh = schedule(index, child);
+    CompletableFuture<Hash> raced = children.putIfAbsent(child.digest(), fresh);
+    return raced == null ? fresh : raced;
+  }
+
+  private CompletableFuture<Hash> schedule(ImageIndex index, Descriptor child) throws IOException {
     Reference byDigest = repo.digest(child.digest().toString());
     if (child.mediaType().isIndex()) {
       return index(index.imageIndex(child.digest()), byDigest);
@@ -169,13 +191,15 @@ final class Pusher implements AutoCloseable {
   }
 
   /**
-   * Waits for {@code work}; on failure stops every transfer still running and throws the first
-   * error. An interrupt of the waiting thread stops them too.
+   * Waits for {@code work}; at the first failure of any blob or of {@code work} stops every
+   * transfer still running (their threads are interrupted) and throws that error. An interrupt of
+   * the waiting thread stops them too.
    *
    * @throws InterruptedIOException when the waiting thread is interrupted (its flag is set again)
    */
   <T> T await(CompletableFuture<T> work) throws IOException {
     try {
+      CompletableFuture.anyOf(work, firstFailure).get();
       return work.get();
     } catch (InterruptedException e) {
       executor.cancelAll();

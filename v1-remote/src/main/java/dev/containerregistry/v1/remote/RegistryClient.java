@@ -294,6 +294,11 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
+  /** What this client's operations work with; for the classes of this package. */
+  ClientContext context() {
+    return open();
+  }
+
   private ClientContext open() {
     if (closed) {
       throw new IllegalStateException("this RegistryClient is closed");

@@ -3,7 +3,9 @@ package dev.containerregistry.v1.remote;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.partial.Decompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -17,18 +19,14 @@ import java.util.Objects;
 final class RemoteLayer implements MountableLayer {
 
   /** Where the DiffID of a layer comes from: usually the image's config, fetched on demand. */
-  @FunctionalInterface
-  interface DiffIdSource {
-    Hash diffId() throws IOException;
-  }
-
   private final BlobFetcher blobs;
+
   private final Repository repository;
   private final Descriptor descriptor;
-  private final DiffIdSource diffIds;
+  private final IoSupplier<Hash> diffIds;
 
   RemoteLayer(
-      BlobFetcher blobs, Repository repository, Descriptor descriptor, DiffIdSource diffIds) {
+      BlobFetcher blobs, Repository repository, Descriptor descriptor, IoSupplier<Hash> diffIds) {
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.repository = Objects.requireNonNull(repository, "repository");
     this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -55,7 +53,7 @@ final class RemoteLayer implements MountableLayer {
 
   @Override
   public Hash diffId() throws IOException {
-    return diffIds.diffId();
+    return diffIds.get();
   }
 
   @Override
@@ -71,7 +69,14 @@ final class RemoteLayer implements MountableLayer {
   public InputStream uncompressed() throws IOException {
     Hash diffId = diffId();
     String subject = "layer " + descriptor.digest() + " of " + repository;
-    InputStream tar = Decompression.uncompressed(compressed(), subject);
+    InputStream blob = compressed();
+    InputStream tar;
+    try {
+      tar = Decompression.uncompressed(blob, subject);
+    } catch (IOException | RuntimeException badHeader) {
+      blob.close(); // a corrupt gzip header must not keep the connection
+      throw badHeader;
+    }
     return new VerifyingInputStream(
         tar,
         diffId,

@@ -8,7 +8,9 @@ import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportConfig;
 import dev.containerregistry.v1.remote.transport.Transports;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,7 @@ public final class RemoteOptions {
   private final int chunkSize;
   private final Platform platform;
   private final int pageSize;
+  private final Set<String> allowedRealmHosts;
 
   private RemoteOptions(Builder b) {
     this.authenticator = b.authenticator;
@@ -49,6 +52,7 @@ public final class RemoteOptions {
     this.chunkSize = b.chunkSize;
     this.platform = b.platform;
     this.pageSize = b.pageSize;
+    this.allowedRealmHosts = Set.copyOf(b.allowedRealmHosts);
   }
 
   /**
@@ -129,12 +133,10 @@ public final class RemoteOptions {
                   .resolve(registry)
                   .authorization();
     }
-    return TransportConfig.builder()
-        .auth(auth)
-        .retry(retry)
-        .userAgent(userAgent)
-        .transport(transport)
-        .build();
+    TransportConfig.Builder config =
+        TransportConfig.builder().auth(auth).retry(retry).userAgent(userAgent).transport(transport);
+    allowedRealmHosts.forEach(config::allowRealmHost);
+    return config.build();
   }
 
   /** Builds {@link RemoteOptions}; every setter rejects {@code null} and invalid values. */
@@ -153,6 +155,7 @@ public final class RemoteOptions {
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private Platform platform = Platform.of("linux", "amd64");
     private int pageSize;
+    private final Set<String> allowedRealmHosts = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -168,6 +171,7 @@ public final class RemoteOptions {
       chunkSize = o.chunkSize;
       platform = o.platform;
       pageSize = o.pageSize;
+      allowedRealmHosts.addAll(o.allowedRealmHosts);
     }
 
     /** Fixed credentials for every registry; replaces the keychain. */
@@ -250,6 +254,16 @@ public final class RemoteOptions {
             "pageSize must be 0 (registry default) or more, got " + value);
       }
       this.pageSize = value;
+      return this;
+    }
+
+    /**
+     * Lets the token realm on {@code host} receive the credentials although it is neither the
+     * registry's host nor in the registry's registrable domain; without it such a realm is refused
+     * before anything is sent to it.
+     */
+    public Builder allowRealmHost(String host) {
+      this.allowedRealmHosts.add(Objects.requireNonNull(host, "host"));
       return this;
     }
 

@@ -103,6 +103,61 @@ class CopierTest {
     assertEquals(List.of(), destination.written);
   }
 
+  @Test
+  void fetchesEachDistinctChildOnceHoweverOftenIndexesListIt() throws IOException {
+    IMAGE.serve(registry, "test/app", "1");
+    Descriptor image =
+        Descriptor.of(MediaType.OCI_MANIFEST, IMAGE.manifest().length, IMAGE.digest());
+    byte[] inner = indexOf(java.util.Collections.nCopies(30, image));
+    Hash innerDigest = Hash.sha256(inner);
+    registry.manifest("test/app", innerDigest.toString(), MediaType.OCI_IMAGE_INDEX, inner);
+    Descriptor innerChild = Descriptor.of(MediaType.OCI_IMAGE_INDEX, inner.length, innerDigest);
+    registry.manifest(
+        "test/app",
+        "fan",
+        MediaType.OCI_IMAGE_INDEX,
+        indexOf(java.util.Collections.nCopies(30, innerChild)));
+
+    copier.copy(registry.ref("test/app:fan"), destination);
+
+    assertEquals(
+        1,
+        registry.requests().stream()
+            .filter(r -> r.equals("GET /v2/test/app/manifests/" + innerDigest))
+            .count());
+    assertEquals(
+        1,
+        registry.requests().stream()
+            .filter(r -> r.equals("GET /v2/test/app/manifests/" + IMAGE.digest()))
+            .count());
+  }
+
+  @Test
+  void refusesIndexesNestedDeeperThanTheLimit() {
+    Descriptor child =
+        Descriptor.of(MediaType.OCI_MANIFEST, IMAGE.manifest().length, IMAGE.digest());
+    byte[] level = indexOf(List.of(child));
+    for (int depth = 0; depth <= SourceVerifier.MAX_DEPTH; depth++) {
+      Hash digest = Hash.sha256(level);
+      registry.manifest("test/app", digest.toString(), MediaType.OCI_IMAGE_INDEX, level);
+      level = indexOf(List.of(Descriptor.of(MediaType.OCI_IMAGE_INDEX, level.length, digest)));
+    }
+    registry.manifest("test/app", "deep", MediaType.OCI_IMAGE_INDEX, level);
+    IOException e =
+        assertThrows(
+            IOException.class, () -> copier.copy(registry.ref("test/app:deep"), destination));
+    assertTrue(e.getMessage().contains("levels deep"), e.getMessage());
+    assertEquals(List.of(), destination.written);
+  }
+
+  private static byte[] indexOf(List<Descriptor> children) {
+    return IndexManifest.builder()
+        .mediaType(MediaType.OCI_IMAGE_INDEX)
+        .manifests(children)
+        .build()
+        .toJson();
+  }
+
   private static byte[] index(long childSize, Hash childDigest) {
     return IndexManifest.builder()
         .mediaType(MediaType.OCI_IMAGE_INDEX)

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,13 +56,14 @@ class LinkHeaderTest {
   void refusesANextPageOnAnotherHost(String header) {
     IOException e = assertThrows(IOException.class, () -> LinkHeader.next(PAGE, List.of(header)));
     assertTrue(e.getMessage().contains("another host"), e.getMessage());
-    assertTrue(e.getMessage().contains(header), e.getMessage());
+    assertFalse(e.getMessage().contains("last=b"), "no query in messages: " + e.getMessage());
   }
 
   @Test
   void refusesAMalformedTarget() {
-    String header = "<http://local host/ x>; rel=\"next\"";
+    String header = "<http://local host/ x?sig=SECRET>; rel=\"next\"";
     IOException e = assertThrows(IOException.class, () -> LinkHeader.next(PAGE, List.of(header)));
-    assertTrue(e.getMessage().contains("malformed Link header"), e.getMessage());
+    assertTrue(e.getMessage().contains("malformed Link target"), e.getMessage());
+    assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
   }
 }

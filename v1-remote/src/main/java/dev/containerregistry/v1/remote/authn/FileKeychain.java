@@ -27,7 +27,8 @@ final class FileKeychain implements Keychain {
     String serverKey = RegistryKeys.serverKey(registry);
     Optional<String> helper = config.helper(host, serverKey);
     if (helper.isPresent()) {
-      CredentialHelper credentialHelper = new CredentialHelper(helper.get(), env);
+      CredentialHelper credentialHelper =
+          new CredentialHelper(helper.get(), env, env.helperTimeout());
       return () -> credentialHelper.get(serverKey);
     }
     return Authenticator.of(config.auth(host).orElse(AuthConfig.anonymous()));

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.remote.authn;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,11 +10,16 @@ import java.util.Optional;
  *
  * @param variables the environment variables
  * @param home the user's home directory
+ * @param helperTimeout how long a credential helper may take before it is killed
  */
-record KeychainEnvironment(Map<String, String> variables, Path home) {
+record KeychainEnvironment(Map<String, String> variables, Path home, Duration helperTimeout) {
 
   KeychainEnvironment {
     variables = Map.copyOf(variables);
+  }
+
+  KeychainEnvironment(Map<String, String> variables, Path home) {
+    this(variables, home, CredentialHelper.DEFAULT_TIMEOUT);
   }
 
   static KeychainEnvironment system() {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * the registry's {@link RegistryState}, so every transport of one cache shares them; a token is
  * fetched on first use, again shortly before it expires (so a long series of chunk uploads never
  * sends a stale one), and again when the registry answers {@code 401}: then once, with any scope
- * the challenge asks for added, and the request is sent again if its body allows.
+ * the challenge asks for added, and the request is sent again if its body allows (a streamed body
+ * cannot be: its {@code 401} is returned with the token already refreshed for the caller's retry).
  */
 final class BearerTransport implements Transport {
 
@@ -43,12 +44,21 @@ final class BearerTransport implements Transport {
     }
     String used = token(null);
     Response response = next.send(authorized(request, used));
-    if (response.status() != 401 || !request.replayable()) {
+    if (response.status() != 401) {
       return response;
     }
-    List<Challenge> challenges = ChallengeParser.parse(response.headers().all("WWW-Authenticate"));
+    addScopes(ChallengeParser.parse(response.headers().all("WWW-Authenticate")));
+    if (!request.replayable()) {
+      // The body is gone, so the caller decides whether to send again; it will find a fresh token.
+      try {
+        token(used);
+      } catch (IOException e) {
+        response.close();
+        throw e;
+      }
+      return response;
+    }
     response.close();
-    addScopes(challenges);
     return next.send(authorized(request, token(used)));
   }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Where credentials may go. Never over plain http to a host that is not this machine, unless the
@@ -38,28 +39,61 @@ final class CredentialPolicy {
   }
 
   /**
-   * Refuses a token realm that is not http(s), or that points at a loopback, link-local or private
-   * address unless it is the registry's own host (same name, or an address the registry's name also
-   * resolves to).
+   * Refuses the user's credentials to a token realm that the registry's owner does not control (see
+   * {@link RealmTrust}), naming the realm and the option that allows it.
    */
-  static void checkRealm(URI realm, URI registry) throws IOException {
+  static void checkRealmTrust(URI realm, URI registry, Set<String> allowedHosts)
+      throws RefusedException {
+    String host = realm.getHost();
+    if (host != null && RealmTrust.trusted(host, registry.getHost(), allowedHosts)) {
+      return;
+    }
+    throw new RefusedException(
+        "refusing to send the credentials for "
+            + registry.getHost()
+            + " to the token realm "
+            + Redaction.redact(realm)
+            + ": it is neither the registry's host nor in its registrable domain;"
+            + " allow it with RemoteOptions.Builder.allowRealmHost(\""
+            + RealmTrust.normalize(String.valueOf(host))
+            + "\")");
+  }
+
+  /**
+   * Refuses a token realm that is not http(s), whose host does not resolve, or that points at a
+   * loopback, link-local or private address unless it is the registry's own host (same name, or an
+   * address the registry's name also resolves to).
+   *
+   * @return true when the realm is on the registry's own host; otherwise the token request must
+   *     connect to a public address, checked again when it connects
+   */
+  static boolean checkRealm(URI realm, URI registry) throws IOException {
     String scheme = realm.getScheme();
     if (realm.getHost() == null
         || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
       throw new RefusedException(
           "refusing the token realm '"
-              + realm
+              + Redaction.redact(realm)
               + "' of "
               + registry.getHost()
               + ": not an http(s) URL");
     }
     String realmHost = realm.getHost().toLowerCase(Locale.ROOT);
-    if (realmHost.equals(registry.getHost().toLowerCase(Locale.ROOT))) {
-      return;
+    String registryHost = registry.getHost().toLowerCase(Locale.ROOT);
+    if (realmHost.equals(registryHost)) {
+      return true;
     }
     List<InetAddress> realmAddresses = resolve(realmHost);
+    if (realmAddresses.isEmpty()) {
+      throw new RefusedException(
+          "refusing the token realm "
+              + Redaction.redact(realm)
+              + " of "
+              + registry.getHost()
+              + ": its host does not resolve");
+    }
     if (!Collections.disjoint(realmAddresses, resolve(registry.getHost()))) {
-      return;
+      return true;
     }
     for (InetAddress address : realmAddresses) {
       if (isInternal(address)) {
@@ -73,9 +107,10 @@ final class CredentialPolicy {
                 + ") other than the registry's own host");
       }
     }
+    return false;
   }
 
-  /** The addresses of {@code host}; none when it does not resolve (the request will fail later). */
+  /** The addresses of {@code host}; none when it does not resolve. */
   private static List<InetAddress> resolve(String host) {
     try {
       return Arrays.asList(InetAddress.getAllByName(unbracket(host)));
@@ -100,7 +135,8 @@ final class CredentialPolicy {
     }
   }
 
-  private static boolean isInternal(InetAddress address) {
+  /** Loopback, private (RFC 1918, IPv6 unique local), link-local or the any-address. */
+  static boolean isInternal(InetAddress address) {
     byte[] raw = address.getAddress();
     boolean uniqueLocalV6 = raw.length == 16 && (raw[0] & 0xfe) == 0xfc;
     return address.isLoopbackAddress()

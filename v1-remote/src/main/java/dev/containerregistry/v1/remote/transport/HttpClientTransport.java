@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +35,18 @@ import org.jspecify.annotations.Nullable;
  * configured by {@link HttpSettings} (timeouts, proxy, trust). It never follows redirects, never
  * decompresses, never retries and never adds registry credentials: those are decisions of the
  * layers above it. The only credentials it sends are a proxy's own, to that proxy, when it answers
- * {@code 407}.
+ * {@code 407}. Response header lines and counts are bounded.
  */
 final class HttpClientTransport implements Transport, Closeable {
 
   private static final int MAX_CONNECTIONS = 64;
   private static final int DRAIN_LIMIT = 64 * 1024;
+
+  /** The longest response header line read; a longer one fails the request. */
+  static final int MAX_HEADER_LINE = 64 * 1024;
+
+  /** The most response header fields read; more fail the request. */
+  static final int MAX_HEADER_COUNT = 256;
 
   private static final class Shared {
     static final HttpClientTransport INSTANCE = new HttpClientTransport(HttpSettings.defaults());
@@ -45,10 +55,27 @@ final class HttpClientTransport implements Transport, Closeable {
   private final CloseableHttpClient client;
 
   HttpClientTransport(HttpSettings settings) {
+    this(settings, SystemDefaultDnsResolver.INSTANCE);
+  }
+
+  /**
+   * @param settings timeouts, proxy and trust
+   * @param dns the name resolution to connect with (tests pass one that rebinds)
+   */
+  HttpClientTransport(HttpSettings settings, DnsResolver dns) {
     SSLContext tls = settings.sslContext().orElseGet(HttpClientTransport::defaultTls);
     ProxySelector proxies = settings.proxy().orElseGet(Proxies::system);
     PoolingHttpClientConnectionManagerBuilder pool =
         PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new PublicAddressGuard(dns))
+            .setConnectionFactory(
+                ManagedHttpClientConnectionFactory.builder()
+                    .http1Config(
+                        Http1Config.custom()
+                            .setMaxLineLength(MAX_HEADER_LINE)
+                            .setMaxHeaderCount(MAX_HEADER_COUNT)
+                            .build())
+                    .build())
             .setMaxConnTotal(MAX_CONNECTIONS)
             .setMaxConnPerRoute(MAX_CONNECTIONS)
             .setTlsSocketStrategy(
@@ -103,7 +130,9 @@ final class HttpClientTransport implements Transport, Closeable {
     if (request.body().isPresent()) {
       outgoing.setEntity(entity(request.body().get()));
     }
-    ClassicHttpResponse answer = client.executeOpen(null, outgoing, null);
+    ClassicHttpResponse answer =
+        PublicAddressGuard.around(
+            request.publicAddressesOnly(), () -> client.executeOpen(null, outgoing, null));
     HttpEntity entity = answer.getEntity();
     InputStream body = entity == null ? null : entity.getContent();
     return Response.of(

@@ -26,7 +26,10 @@ public final class Locations {
     } catch (URISyntaxException | IllegalArgumentException e) {
       ProtocolException bad =
           new ProtocolException(
-              request + ": the registry sent a malformed Location '" + location + "'");
+              request
+                  + ": the registry sent a malformed Location '"
+                  + Redaction.redact(location)
+                  + "'");
       bad.initCause(e);
       throw bad;
     }
@@ -36,7 +39,7 @@ public final class Locations {
       throw new ProtocolException(
           request
               + ": the registry sent a Location that is not an http(s) URL: '"
-              + location
+              + Redaction.redact(location)
               + "'");
     }
     return resolved;
@@ -52,6 +55,14 @@ public final class Locations {
         && a.getScheme().equalsIgnoreCase(b.getScheme())
         && a.getHost().equalsIgnoreCase(b.getHost())
         && port(a) == port(b);
+  }
+
+  /**
+   * {@code url} (as a server sent it, perhaps malformed) fit for a message or a log: no query (a
+   * pre-signed storage URL carries its signature there), no fragment, no user info.
+   */
+  public static String redacted(String url) {
+    return Redaction.redact(url);
   }
 
   private static int port(URI uri) {

@@ -1,13 +1,14 @@
 package dev.containerregistry.v1.remote.transport;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /** Turns URIs into text that is safe for messages and logs: no user info, no query values. */
 final class Redaction {
 
   private Redaction() {}
 
-  /** {@code scheme://host[:port]/path}, plus {@code ?…} when a query was dropped. */
+  /** {@code scheme://host[:port]/path}, plus {@code ?…} when a query was dropped; no fragment. */
   static String redact(URI uri) {
     StringBuilder text = new StringBuilder();
     if (uri.getScheme() != null) {
@@ -26,5 +27,28 @@ final class Redaction {
       text.append("?…");
     }
     return text.toString();
+  }
+
+  /**
+   * {@code value} (a URL as a server sent it, perhaps malformed) without its query or fragment: the
+   * parsed form when it parses, else the text up to the first {@code ?} or {@code #}.
+   */
+  static String redact(String value) {
+    try {
+      URI uri = new URI(value.strip());
+      if (uri.getHost() != null) {
+        return redact(uri);
+      }
+    } catch (URISyntaxException malformed) {
+      // Cut by hand below.
+    }
+    int cut = value.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = value.indexOf(c);
+      if (at >= 0 && at < cut) {
+        cut = at;
+      }
+    }
+    return cut == value.length() ? value : value.substring(0, cut) + "?…";
   }
 }

@@ -47,7 +47,8 @@ final class RedirectingTransport implements Transport {
   private static Request follow(Request original, Request current, int status, String location)
       throws IOException {
     URI target = Locations.resolve(current, location);
-    if ("https".equals(current.uri().getScheme()) && "http".equals(target.getScheme())) {
+    if ("https".equalsIgnoreCase(current.uri().getScheme())
+        && "http".equalsIgnoreCase(target.getScheme())) {
       throw new ProtocolException(
           original
               + ": refusing a redirect from https to plain http ("

@@ -15,8 +15,14 @@ public final class Request {
   private final URI uri;
   private final Headers headers;
   private final @Nullable RequestBody body;
+  private final boolean publicAddressesOnly;
 
-  private Request(String method, URI uri, Headers headers, @Nullable RequestBody body) {
+  private Request(
+      String method,
+      URI uri,
+      Headers headers,
+      @Nullable RequestBody body,
+      boolean publicAddressesOnly) {
     this.method = Objects.requireNonNull(method, "method");
     this.uri = Objects.requireNonNull(uri, "uri");
     if (!uri.isAbsolute() || uri.getHost() == null) {
@@ -24,11 +30,12 @@ public final class Request {
     }
     this.headers = Objects.requireNonNull(headers, "headers");
     this.body = body;
+    this.publicAddressesOnly = publicAddressesOnly;
   }
 
   /** A request with no headers and no body. */
   public static Request of(String method, URI uri) {
-    return new Request(method, uri, Headers.empty(), null);
+    return new Request(method, uri, Headers.empty(), null, false);
   }
 
   /** A {@code GET} of {@code uri}. */
@@ -68,27 +75,42 @@ public final class Request {
 
   /** A copy with {@code name} set to {@code value}. */
   public Request withHeader(String name, String value) {
-    return new Request(method, uri, headers.with(name, value), body);
+    return new Request(method, uri, headers.with(name, value), body, publicAddressesOnly);
   }
 
   /** A copy without the header {@code name}. */
   public Request withoutHeader(String name) {
-    return new Request(method, uri, headers.without(name), body);
+    return new Request(method, uri, headers.without(name), body, publicAddressesOnly);
   }
 
   /** A copy sent to {@code target} instead. */
   public Request withUri(URI target) {
-    return new Request(method, target, headers, body);
+    return new Request(method, target, headers, body, publicAddressesOnly);
   }
 
   /** A copy with another method and body ({@code null} for none). */
   public Request withMethod(String newMethod, @Nullable RequestBody newBody) {
-    return new Request(newMethod, uri, headers, newBody);
+    return new Request(newMethod, uri, headers, newBody, publicAddressesOnly);
   }
 
   /** A copy carrying {@code newBody}. */
   public Request withBody(RequestBody newBody) {
-    return new Request(method, uri, headers, newBody);
+    return new Request(method, uri, headers, newBody, publicAddressesOnly);
+  }
+
+  /**
+   * A copy that the HTTP client sends only over a connection to a public address: the address it
+   * actually connects to is checked, so a host name that resolves differently the second time (DNS
+   * rebinding) cannot lead it to a loopback or private address. Token requests to a realm off the
+   * registry's host carry this mark.
+   */
+  public Request connectingToPublicAddressesOnly() {
+    return new Request(method, uri, headers, body, true);
+  }
+
+  /** True when {@link #connectingToPublicAddressesOnly()} marked this request. */
+  public boolean publicAddressesOnly() {
+    return publicAddressesOnly;
   }
 
   /** The method and the URI without its query (which may hold upload state); no header values. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Obtains a bearer token from the realm of a {@code Bearer} challenge (the Docker token protocol):
@@ -33,6 +34,7 @@ final class TokenExchange {
   private final Authenticator authenticator;
   private final RegistryState state;
   private final Clock clock;
+  private final Set<String> allowedRealmHosts;
 
   TokenExchange(
       Transport transport,
@@ -40,13 +42,15 @@ final class TokenExchange {
       Challenge challenge,
       Authenticator authenticator,
       RegistryState state,
-      Clock clock) {
+      Clock clock,
+      Set<String> allowedRealmHosts) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.challenge = Objects.requireNonNull(challenge, "challenge");
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.state = Objects.requireNonNull(state, "state");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.allowedRealmHosts = Set.copyOf(allowedRealmHosts);
   }
 
   /** The clock that token lifetimes are measured with. */
@@ -79,17 +83,21 @@ final class TokenExchange {
       return BearerToken.permanent(auth.registryToken());
     }
     URI realm = realm();
+    boolean onRegistryHost = CredentialPolicy.checkRealm(realm, registry.base());
     if (!auth.isAnonymous()) {
+      CredentialPolicy.checkRealmTrust(realm, registry.base(), allowedRealmHosts);
       CredentialPolicy.checkPlainHttp(
           realm, registry.insecure(), "the token realm " + realm.getHost());
       CredentialPolicy.checkPlainHttp(
           registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     }
     Response response =
-        auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes);
+        send(
+            auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes),
+            onRegistryHost);
     if (response.status() == 404 || response.status() == 405) {
       response.close();
-      response = get(realm, auth, scopes);
+      response = send(get(realm, auth, scopes), onRegistryHost);
     }
     return token(response, realm, scopes);
   }
@@ -112,14 +120,35 @@ final class TokenExchange {
           "the Bearer challenge of "
               + registry.base().getHost()
               + " has a malformed realm '"
-              + value
+              + Redaction.redact(value)
               + "'");
     }
-    CredentialPolicy.checkRealm(realm, registry.base());
     return realm;
   }
 
-  private Response get(URI realm, AuthConfig auth, Collection<String> scopes) throws IOException {
+  /**
+   * Sends a token request. Off the registry's host, the connection must reach a public address
+   * (checked on the address connected to, so a rebinding name cannot lead it inward); a redirect is
+   * never followed.
+   */
+  private Response send(Request request, boolean onRegistryHost) throws IOException {
+    Response response =
+        transport.send(onRegistryHost ? request : request.connectingToPublicAddressesOnly());
+    if (response.status() >= 300 && response.status() < 400) {
+      String target = response.header("Location").map(Redaction::redact).orElse("nowhere");
+      response.close();
+      throw new RefusedException(
+          request
+              + ": the token realm answered "
+              + response.status()
+              + " (a redirect to "
+              + target
+              + "); token requests follow no redirect");
+    }
+    return response;
+  }
+
+  private Request get(URI realm, AuthConfig auth, Collection<String> scopes) {
     List<String> query = new ArrayList<>();
     challenge.param("service").ifPresent(s -> query.add("service=" + encode(s)));
     scopes.forEach(s -> query.add("scope=" + encode(s)));
@@ -127,10 +156,10 @@ final class TokenExchange {
     if (!auth.username().isEmpty() || !auth.password().isEmpty()) {
       request = request.withHeader("Authorization", Credentials.basic(auth));
     }
-    return transport.send(request);
+    return request;
   }
 
-  private Response post(URI realm, AuthConfig auth, Collection<String> scopes) throws IOException {
+  private Request post(URI realm, AuthConfig auth, Collection<String> scopes) {
     List<String> form = new ArrayList<>();
     form.add("grant_type=refresh_token");
     form.add("refresh_token=" + encode(auth.identityToken()));
@@ -140,9 +169,8 @@ final class TokenExchange {
       form.add("scope=" + encode(String.join(" ", scopes)));
     }
     byte[] body = String.join("&", form).getBytes(StandardCharsets.UTF_8);
-    return transport.send(
-        Request.of("POST", realm)
-            .withBody(RequestBody.of(body, "application/x-www-form-urlencoded")));
+    return Request.of("POST", realm)
+        .withBody(RequestBody.of(body, "application/x-www-form-urlencoded"));
   }
 
   private BearerToken token(Response response, URI realm, Collection<String> scopes)

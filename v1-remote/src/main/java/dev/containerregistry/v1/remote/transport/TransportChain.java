@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Assembles the layers of an authenticated transport, outermost first: retries, then credentials
- * (bearer or basic, chosen by pinging the registry), then redirects, then the user agent, then the
- * configured bottom transport.
+ * (bearer or basic, chosen by pinging the registry, the credentials asked once), then redirects
+ * (token requests follow none), then the user agent, then the configured bottom transport.
  */
 final class TransportChain {
 
@@ -32,15 +32,23 @@ final class TransportChain {
     RegistryState state = cache.state(registry);
     Transport bottom = config.transport();
     String userAgent = config.userAgent();
-    Transport redirecting =
-        new RedirectingTransport(
-            request -> bottom.send(request.withHeader("User-Agent", userAgent)));
+    Transport plain = request -> bottom.send(request.withHeader("User-Agent", userAgent));
+    Transport redirecting = new RedirectingTransport(plain);
     Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
     Optional<Challenge> challenge = state.challenge(() -> Ping.challenge(retrying, registry));
     Transport authenticated = redirecting;
     if (challenge.isPresent() && challenge.get().isBearer()) {
+      // Token requests follow no redirect: a realm cannot forward credentials or a body elsewhere.
+      Transport tokens = new RetryTransport(plain, config.retry(), sleeper);
       TokenExchange exchange =
-          new TokenExchange(retrying, registry, challenge.get(), config.auth(), state, clock);
+          new TokenExchange(
+              tokens,
+              registry,
+              challenge.get(),
+              config.auth(),
+              state,
+              clock,
+              config.allowedRealmHosts());
       authenticated = new BearerTransport(redirecting, registry, exchange, state, scopes);
     } else if (challenge.isPresent()) {
       authenticated = new BasicTransport(redirecting, registry, config.auth(), state);

@@ -1,7 +1,9 @@
 package dev.containerregistry.v1.remote.transport;
 
 import dev.containerregistry.v1.remote.authn.Authenticator;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an authenticated transport is built from: the credentials, the retry policy, the {@code
@@ -27,12 +29,14 @@ public final class TransportConfig {
   private final RetryPolicy retry;
   private final String userAgent;
   private final Transport transport;
+  private final Set<String> allowedRealmHosts;
 
   private TransportConfig(Builder builder) {
     this.auth = builder.auth;
     this.retry = builder.retry;
     this.userAgent = builder.userAgent;
     this.transport = builder.transport;
+    this.allowedRealmHosts = Set.copyOf(builder.allowedRealmHosts);
   }
 
   /** Anonymous, default retries, default user agent, the shared HTTP client. */
@@ -65,12 +69,21 @@ public final class TransportConfig {
     return transport;
   }
 
+  /**
+   * Token realm hosts (lower case) that may receive the credentials although they are neither the
+   * registry's host nor in its registrable domain.
+   */
+  public Set<String> allowedRealmHosts() {
+    return allowedRealmHosts;
+  }
+
   /** Builds a {@link TransportConfig}; every setter rejects {@code null}. */
   public static final class Builder {
     private Authenticator auth = Authenticator.anonymous();
     private RetryPolicy retry = RetryPolicy.defaults();
     private String userAgent = DEFAULT_USER_AGENT;
     private Transport transport = HttpClientTransport.shared();
+    private final Set<String> allowedRealmHosts = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -98,6 +111,16 @@ public final class TransportConfig {
      */
     public Builder transport(Transport value) {
       this.transport = Objects.requireNonNull(value, "transport");
+      return this;
+    }
+
+    /**
+     * Lets a token realm on {@code host} receive the credentials although it is neither the
+     * registry's host nor in the registry's registrable domain (a registry whose token service
+     * lives under another domain). Without it such a realm is refused.
+     */
+    public Builder allowRealmHost(String host) {
+      this.allowedRealmHosts.add(RealmTrust.normalize(Objects.requireNonNull(host, "host")));
       return this;
     }
 
