@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
@@ -32,17 +33,28 @@ public final class RegistryContainer implements AutoCloseable {
   }
 
   /** Like {@link #start(Map)}, with files copied into the container before it starts. */
-  @SuppressWarnings("resource") // closed by close()
   public static RegistryContainer start(Map<String, String> env, Map<String, Transferable> files) {
+    return start(env, files, false);
+  }
+
+  /**
+   * Like {@link #start(Map, Map)}; with {@code tls}, the settings must make the registry serve
+   * https ({@code REGISTRY_HTTP_TLS_*}), and readiness is checked over https.
+   */
+  @SuppressWarnings("resource") // closed by close()
+  public static RegistryContainer start(
+      Map<String, String> env, Map<String, Transferable> files, boolean tls) {
+    HttpWaitStrategy ready = Wait.forHttp("/v2/").forStatusCodeMatching(s -> s == 200 || s == 401);
+    if (tls) {
+      ready = ready.usingTls().allowInsecure();
+    }
+    ready.withStartupTimeout(Duration.ofSeconds(60));
     GenericContainer<?> c =
         new GenericContainer<>(IMAGE)
             .withExposedPorts(PORT)
             .withEnv("REGISTRY_STORAGE_DELETE_ENABLED", "true")
             .withEnv(env)
-            .waitingFor(
-                Wait.forHttp("/v2/")
-                    .forStatusCodeMatching(s -> s == 200 || s == 401)
-                    .withStartupTimeout(Duration.ofSeconds(60)));
+            .waitingFor(ready);
     files.forEach((path, content) -> c.withCopyToContainer(content, path));
     c.start();
     return new RegistryContainer(c);

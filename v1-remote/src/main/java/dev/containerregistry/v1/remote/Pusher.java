@@ -12,33 +12,30 @@ import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.partial.StaticLayer;
 import dev.containerregistry.v1.remote.transport.Transport;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Pushes images, indexes and layers to one repository. Blob transfers run on at most {@code jobs}
- * threads; each blob is transferred once however many images or tags share it (stream layers are
- * told apart by identity); an image's config goes up after all its layers (a stream layer's digest
- * exists only then), and every manifest after everything it references.
+ * Pushes images, indexes and layers to one repository. Blob transfers run on the client's worker
+ * pool (at most {@code jobs} threads for all pushes of the client); each blob is transferred once
+ * however many images or tags share it (stream layers are told apart by identity); an image's
+ * config goes up after all its layers (a stream layer's digest exists only then), and every
+ * manifest after everything it references.
  */
 final class Pusher implements AutoCloseable {
-
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Repository repo;
   private final BlobUploader uploader;
   private final ManifestPutter manifests;
   private final ProgressTracker progress;
-  private final ExecutorService executor;
+  private final PushTasks executor;
   private final ConcurrentMap<Object, CompletableFuture<BlobEvent>> blobs =
       new ConcurrentHashMap<>();
 
@@ -48,7 +45,8 @@ final class Pusher implements AutoCloseable {
   private final CompletableFuture<Void> firstFailure = new CompletableFuture<>();
 
   private Pusher(
-      Repository repo, Transport transport, RemoteOptions options, ProgressTracker progress) {
+      Repository repo, Transport transport, ClientContext client, ProgressTracker progress) {
+    RemoteOptions options = client.options();
     this.repo = repo;
     this.progress = progress;
     DataSender sender =
@@ -65,14 +63,7 @@ final class Pusher implements AutoCloseable {
             progress,
             options.retry().maxAttempts());
     this.manifests = new ManifestPutter(transport);
-    this.executor =
-        Executors.newFixedThreadPool(
-            options.jobs(),
-            task -> {
-              Thread thread = new Thread(task, "registry-push-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.executor = new PushTasks(client.workers());
   }
 
   /**
@@ -81,10 +72,10 @@ final class Pusher implements AutoCloseable {
   static Pusher open(
       Repository repo,
       Collection<Repository> mountSources,
-      RemoteOptions options,
+      ClientContext client,
       ProgressTracker progress)
       throws IOException {
-    return new Pusher(repo, RemoteTransports.push(repo, mountSources, options), options, progress);
+    return new Pusher(repo, client.transports().push(repo, mountSources), client, progress);
   }
 
   /** The repositories the layers of {@code image} can be mounted from. */
@@ -201,14 +192,24 @@ final class Pusher implements AutoCloseable {
 
   /**
    * Waits for {@code work}; at the first failure of any blob or of {@code work} stops every
-   * transfer still running (their threads are interrupted) and throws that error.
+   * transfer still running (their threads are interrupted) and throws that error. An interrupt of
+   * the waiting thread stops them too.
+   *
+   * @throws InterruptedIOException when the waiting thread is interrupted (its flag is set again)
    */
   <T> T await(CompletableFuture<T> work) throws IOException {
     try {
-      CompletableFuture.anyOf(work, firstFailure).join();
-      return work.join();
-    } catch (CompletionException e) {
-      executor.shutdownNow();
+      CompletableFuture.anyOf(work, firstFailure).get();
+      return work.get();
+    } catch (InterruptedException e) {
+      executor.cancelAll();
+      Thread.currentThread().interrupt();
+      InterruptedIOException stopped =
+          new InterruptedIOException("interrupted while pushing to " + repo);
+      stopped.initCause(e);
+      throw stopped;
+    } catch (ExecutionException e) {
+      executor.cancelAll();
       Throwable cause =
           e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
       if (cause instanceof IOException io) {
@@ -223,7 +224,7 @@ final class Pusher implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.cancelAll();
   }
 
   /**

@@ -14,33 +14,34 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The write side of {@link Remote}: groups the work by repository, opens one {@link Pusher} for
- * each, and waits for everything to be in place.
+ * The write side of {@link RegistryClient}: groups the work by repository, opens one {@link Pusher}
+ * for each, and waits for everything to be in place.
  */
 final class Pushes {
 
   private Pushes() {}
 
-  static void layer(Repository repo, Layer layer, RemoteOptions options) throws IOException {
+  static void layer(Repository repo, Layer layer, ClientContext client) throws IOException {
     List<Repository> sources =
         layer instanceof MountableLayer mountable
             ? List.of(mountable.sourceRepository())
             : List.of();
     try (Pusher pusher =
-        Pusher.open(repo, sources, options, new ProgressTracker(options.progress()))) {
+        Pusher.open(repo, sources, client, new ProgressTracker(client.options().progress()))) {
       pusher.await(pusher.blob(layer, "layer"));
     }
   }
 
-  static void manifest(Reference ref, MediaType mediaType, byte[] raw, RemoteOptions options)
+  static void manifest(Reference ref, MediaType mediaType, byte[] raw, ClientContext client)
       throws IOException {
     try (Pusher pusher =
-        Pusher.open(ref.context(), List.of(), options, new ProgressTracker(options.progress()))) {
+        Pusher.open(
+            ref.context(), List.of(), client, new ProgressTracker(client.options().progress()))) {
       pusher.manifest(ref, mediaType, raw);
     }
   }
 
-  static void write(Map<? extends Reference, ?> todo, RemoteOptions options) throws IOException {
+  static void write(Map<? extends Reference, ?> todo, ClientContext client) throws IOException {
     Map<Repository, Map<Reference, Object>> byRepository = new LinkedHashMap<>();
     todo.forEach(
         (ref, value) -> {
@@ -53,14 +54,14 @@ final class Pushes {
           }
           byRepository.computeIfAbsent(ref.context(), r -> new LinkedHashMap<>()).put(ref, value);
         });
-    ProgressTracker progress = new ProgressTracker(options.progress());
+    ProgressTracker progress = new ProgressTracker(client.options().progress());
     for (Map.Entry<Repository, Map<Reference, Object>> entry : byRepository.entrySet()) {
-      write(entry.getKey(), entry.getValue(), options, progress);
+      write(entry.getKey(), entry.getValue(), client, progress);
     }
   }
 
   private static void write(
-      Repository repo, Map<Reference, Object> todo, RemoteOptions options, ProgressTracker progress)
+      Repository repo, Map<Reference, Object> todo, ClientContext client, ProgressTracker progress)
       throws IOException {
     List<Repository> sources = new ArrayList<>();
     for (Object value : todo.values()) {
@@ -70,7 +71,7 @@ final class Pushes {
         sources.addAll(Pusher.mountSources((ImageIndex) value));
       }
     }
-    try (Pusher pusher = Pusher.open(repo, sources, options, progress)) {
+    try (Pusher pusher = Pusher.open(repo, sources, client, progress)) {
       List<CompletableFuture<?>> pushes = new ArrayList<>();
       todo.forEach(
           (ref, value) ->

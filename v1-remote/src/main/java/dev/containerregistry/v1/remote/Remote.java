@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registry client's entry points: push ({@code writeLayer}, {@code write}, {@code writeIndex},
- * {@code multiWrite}, {@code tag}, {@code put}), pull ({@code get}, {@code head}, {@code image},
- * {@code index}, {@code blob}), {@code list}, {@code catalog}, {@code delete} and {@code copy}.
- * Each call takes a reference and {@link RemoteOptions} (credentials, jobs, retries, progress,
- * platform) and hands the work to the class that does it; every call is independent and
- * thread-safe.
+ * The registry client's entry points as static one-liners: push ({@code writeLayer}, {@code write},
+ * {@code writeIndex}, {@code multiWrite}, {@code tag}, {@code put}), pull ({@code get}, {@code
+ * head}, {@code image}, {@code index}, {@code blob}), {@code list}, {@code catalog}, {@code delete} and {@code
+ * copy}. Each call takes a reference and {@link RemoteOptions} (credentials, jobs, retries,
+ * progress, platform) and runs the same operation of a {@link RegistryClient}: with {@link
+ * RemoteOptions#defaults()}, of one shared client that keeps pings, credentials and tokens across
+ * calls; with other options, of a client made for that call alone (it pings, resolves credentials
+ * and fetches tokens afresh). Code that makes many calls should hold its own {@link
+ * RegistryClient}. Every call is thread-safe.
  *
  * <p>Failures are {@link IOException}s that name what was being done and to which reference or
  * blob: a registry's refusal is a {@link
@@ -35,6 +38,37 @@ public final class Remote {
 
   private Remote() {}
 
+  /** One operation of a client. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T on(RegistryClient client) throws IOException;
+  }
+
+  /** One operation of a client that returns nothing. */
+  @FunctionalInterface
+  private interface Action {
+    void on(RegistryClient client) throws IOException;
+  }
+
+  /** Runs {@code call} on the shared client for the defaults, else on a client for this call. */
+  private static <T> T call(RemoteOptions options, Call<T> call) throws IOException {
+    if (options == RemoteOptions.defaults()) {
+      return call.on(RegistryClient.shared());
+    }
+    try (RegistryClient client = RegistryClient.builder().options(options).build()) {
+      return call.on(client);
+    }
+  }
+
+  private static void with(RemoteOptions options, Action action) throws IOException {
+    call(
+        options,
+        client -> {
+          action.on(client);
+          return Boolean.TRUE;
+        });
+  }
+
   /**
    * Uploads one layer to {@code repo} (skipped if present, mounted if the layer knows another
    * repository of the same registry). A stream layer is read once, as it is sent.
@@ -43,7 +77,7 @@ public final class Remote {
    */
   public static void writeLayer(Repository repo, Layer layer, RemoteOptions options)
       throws IOException {
-    Pushes.layer(repo, layer, options);
+    with(options, c -> c.writeLayer(repo, layer));
   }
 
   /**
@@ -53,7 +87,7 @@ public final class Remote {
    * @throws IOException naming the blob or manifest and the step that failed
    */
   public static void write(Reference ref, Image image, RemoteOptions options) throws IOException {
-    Pushes.write(Map.of(ref, image), options);
+    with(options, c -> c.write(ref, image));
   }
 
   /**
@@ -64,7 +98,7 @@ public final class Remote {
    */
   public static void writeIndex(Reference ref, ImageIndex index, RemoteOptions options)
       throws IOException {
-    Pushes.write(Map.of(ref, index), options);
+    with(options, c -> c.writeIndex(ref, index));
   }
 
   /**
@@ -76,7 +110,7 @@ public final class Remote {
    */
   public static void multiWrite(Map<? extends Reference, ?> todo, RemoteOptions options)
       throws IOException {
-    Pushes.write(todo, options);
+    with(options, c -> c.multiWrite(todo));
   }
 
   /**
@@ -87,7 +121,7 @@ public final class Remote {
    *     MANIFEST_BLOB_UNKNOWN} when a blob is missing)
    */
   public static void tag(Tag tag, Image image, RemoteOptions options) throws IOException {
-    put(tag, image, options);
+    with(options, c -> c.tag(tag, image));
   }
 
   /**
@@ -97,7 +131,7 @@ public final class Remote {
    * @throws IOException naming the manifest when the registry refuses it
    */
   public static void tag(Tag tag, ImageIndex index, RemoteOptions options) throws IOException {
-    put(tag, index, options);
+    with(options, c -> c.tag(tag, index));
   }
 
   /**
@@ -109,7 +143,7 @@ public final class Remote {
    * @throws IOException naming the manifest when the registry refuses it
    */
   public static void put(Reference ref, Image image, RemoteOptions options) throws IOException {
-    Pushes.manifest(ref, image.mediaType(), image.rawManifest(), options);
+    with(options, c -> c.put(ref, image));
   }
 
   /**
@@ -122,7 +156,7 @@ public final class Remote {
    */
   public static void put(Reference ref, ImageIndex index, RemoteOptions options)
       throws IOException {
-    Pushes.manifest(ref, index.mediaType(), index.rawManifest(), options);
+    with(options, c -> c.put(ref, index));
   }
 
   /**
@@ -134,7 +168,7 @@ public final class Remote {
    *     over the size cap, or it is Docker schema 1
    */
   public static FetchedManifest get(Reference ref, RemoteOptions options) throws IOException {
-    return RemoteReads.get(ref, options);
+    return call(options, c -> c.get(ref));
   }
 
   /**
@@ -145,7 +179,7 @@ public final class Remote {
    * @throws IOException when the registry refuses or the manifest is Docker schema 1
    */
   public static Descriptor head(Reference ref, RemoteOptions options) throws IOException {
-    return RemoteReads.head(ref, options);
+    return call(options, c -> c.head(ref));
   }
 
   /**
@@ -160,7 +194,7 @@ public final class Remote {
    * @throws IOException as {@link #get}, or when the manifest is not an image or an index
    */
   public static Image image(Reference ref, RemoteOptions options) throws IOException {
-    return RemoteReads.image(ref, options);
+    return call(options, c -> c.image(ref));
   }
 
   /**
@@ -169,7 +203,7 @@ public final class Remote {
    * @throws IOException as {@link #get}, or when the manifest is not an index
    */
   public static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
-    return RemoteReads.index(ref, options);
+    return call(options, c -> c.index(ref));
   }
 
   /**
@@ -180,7 +214,7 @@ public final class Remote {
    * @throws IOException when the registry refuses ({@code BLOB_UNKNOWN}, …)
    */
   public static InputStream blob(Digest ref, RemoteOptions options) throws IOException {
-    return RemoteReads.blob(ref, options);
+    return call(options, c -> c.blob(ref));
   }
 
   /**
@@ -191,7 +225,7 @@ public final class Remote {
    *     Link} points at another host or back at a page already read
    */
   public static List<String> list(Repository repo, RemoteOptions options) throws IOException {
-    return RemoteReads.list(repo, options);
+    return call(options, c -> c.list(repo));
   }
 
   /**
@@ -202,7 +236,7 @@ public final class Remote {
    *     administrator
    */
   public static List<String> catalog(Registry registry, RemoteOptions options) throws IOException {
-    return RemoteReads.catalog(registry, options);
+    return call(options, c -> c.catalog(registry));
   }
 
   /**
@@ -212,7 +246,7 @@ public final class Remote {
    *     disabled
    */
   public static void delete(Reference ref, RemoteOptions options) throws IOException {
-    RemoteReads.delete(ref, options);
+    with(options, c -> c.delete(ref));
   }
 
   /**
@@ -225,6 +259,6 @@ public final class Remote {
    *     while writing
    */
   public static void copy(Reference src, Reference dst, RemoteOptions options) throws IOException {
-    RemoteReads.copy(src, dst, options);
+    with(options, c -> c.copy(src, dst));
   }
 }

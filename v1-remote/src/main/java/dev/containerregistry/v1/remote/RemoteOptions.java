@@ -94,6 +94,11 @@ public final class RemoteOptions {
     return userAgent;
   }
 
+  /** The bottom transport that sends HTTP. */
+  public Transport transport() {
+    return transport;
+  }
+
   /** How blob data is sent. */
   public UploadMode uploadMode() {
     return uploadMode;
@@ -129,11 +134,7 @@ public final class RemoteOptions {
                   .authorization();
     }
     TransportConfig.Builder config =
-        TransportConfig.builder()
-            .authenticator(auth)
-            .retry(retry)
-            .userAgent(userAgent)
-            .base(transport);
+        TransportConfig.builder().auth(auth).retry(retry).userAgent(userAgent).transport(transport);
     allowedRealmHosts.forEach(config::allowRealmHost);
     return config.build();
   }

@@ -11,70 +11,71 @@ import dev.containerregistry.v1.ImageIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The read operations behind {@link Remote}: each builds the transport its operation needs (pull,
- * delete or catalog scope) from the options and hands the work to the class that does it.
+ * The read operations behind {@link RegistryClient}: each builds the transport its operation needs
+ * (pull, delete or catalog scope) from the client's transports and hands the work to the class that
+ * does it.
  */
 final class RemoteReads {
 
   private RemoteReads() {}
 
-  static FetchedManifest get(Reference ref, RemoteOptions options) throws IOException {
-    return puller(ref.context(), options).get(ref);
+  static FetchedManifest get(Reference ref, ClientContext client) throws IOException {
+    return puller(ref.context(), client).get(ref);
   }
 
-  static Descriptor head(Reference ref, RemoteOptions options) throws IOException {
-    return puller(ref.context(), options).head(ref);
+  static Descriptor head(Reference ref, ClientContext client) throws IOException {
+    return puller(ref.context(), client).head(ref);
   }
 
-  static Image image(Reference ref, RemoteOptions options) throws IOException {
-    return puller(ref.context(), options).image(ref, options.platform());
+  static Image image(Reference ref, ClientContext client) throws IOException {
+    return puller(ref.context(), client).image(ref, client.options().platform());
   }
 
-  static ImageIndex index(Reference ref, RemoteOptions options) throws IOException {
-    return puller(ref.context(), options).index(ref);
+  static ImageIndex index(Reference ref, ClientContext client) throws IOException {
+    return puller(ref.context(), client).index(ref);
   }
 
-  static InputStream blob(Digest ref, RemoteOptions options) throws IOException {
+  static InputStream blob(Digest ref, ClientContext client) throws IOException {
     Repository repo = ref.context();
-    return new BlobFetcher(RemoteTransports.pull(repo, options))
-        .open(repo, Hash.parse(ref.identifier()));
+    return new BlobFetcher(client.transports().pull(repo)).open(repo, Hash.parse(ref.identifier()));
   }
 
-  static List<String> list(Repository repo, RemoteOptions options) throws IOException {
-    return new Lister(RemoteTransports.pull(repo, options), options.pageSize()).tags(repo);
+  static List<String> list(Repository repo, ClientContext client) throws IOException {
+    return new Lister(client.transports().pull(repo), client.options().pageSize()).tags(repo);
   }
 
-  static List<String> catalog(Registry registry, RemoteOptions options) throws IOException {
+  static List<String> catalog(Registry registry, ClientContext client) throws IOException {
     List<String> scopes = List.of(registry.catalogScope());
-    return new Lister(RemoteTransports.scoped(registry, scopes, options), options.pageSize())
+    return new Lister(client.transports().scoped(registry, scopes), client.options().pageSize())
         .catalog(registry);
   }
 
-  static void delete(Reference ref, RemoteOptions options) throws IOException {
-    new ManifestDeleter(RemoteTransports.delete(ref.context(), options)).delete(ref);
+  static void delete(Reference ref, ClientContext client) throws IOException {
+    new ManifestDeleter(client.transports().delete(ref.context())).delete(ref);
   }
 
-  static void copy(Reference src, Reference dst, RemoteOptions options) throws IOException {
-    Puller source = puller(src.context(), options);
+  static void copy(Reference src, Reference dst, ClientContext client) throws IOException {
+    Puller source = puller(src.context(), client);
     Copier.Destination destination =
         new Copier.Destination() {
           @Override
           public void write(Image image) throws IOException {
-            Remote.write(dst, image, options);
+            Pushes.write(Map.of(dst, image), client);
           }
 
           @Override
           public void write(ImageIndex index) throws IOException {
-            Remote.writeIndex(dst, index, options);
+            Pushes.write(Map.of(dst, index), client);
           }
         };
     new Copier(source).copy(src, destination);
   }
 
   /** A puller for {@code repo}, with one authenticated transport for manifests and blobs. */
-  private static Puller puller(Repository repo, RemoteOptions options) throws IOException {
-    return Puller.over(RemoteTransports.pull(repo, options));
+  private static Puller puller(Repository repo, ClientContext client) throws IOException {
+    return Puller.over(client.transports().pull(repo));
   }
 }

@@ -2,6 +2,7 @@ package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Registry;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.v1.remote.transport.RegistryCache;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.Transports;
 import java.io.IOException;
@@ -9,28 +10,36 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Authenticated transports for the operations of the client, built from {@link RemoteOptions}. */
+/**
+ * Authenticated transports for the operations of one client, built from its {@link RemoteOptions}
+ * and sharing its {@link RegistryCache} (one ping per registry, credentials asked once, tokens
+ * reused).
+ */
 final class RemoteTransports {
 
-  private RemoteTransports() {}
+  private final RemoteOptions options;
+  private final RegistryCache cache;
+
+  RemoteTransports(RemoteOptions options, RegistryCache cache) {
+    this.options = options;
+    this.cache = cache;
+  }
 
   /** For reading {@code repository}. */
-  static Transport pull(Repository repository, RemoteOptions options) throws IOException {
-    return scoped(repository.registry(), List.of(repository.scope("pull")), options);
+  Transport pull(Repository repository) throws IOException {
+    return scoped(repository.registry(), List.of(repository.scope("pull")));
   }
 
   /** For deleting from {@code repository}. */
-  static Transport delete(Repository repository, RemoteOptions options) throws IOException {
-    return scoped(repository.registry(), List.of(repository.scope("delete")), options);
+  Transport delete(Repository repository) throws IOException {
+    return scoped(repository.registry(), List.of(repository.scope("delete")));
   }
 
   /**
    * For writing to {@code target}, with {@code pull} on each repository of the same registry that
    * blobs may be mounted from.
    */
-  static Transport push(
-      Repository target, Collection<Repository> mountSources, RemoteOptions options)
-      throws IOException {
+  Transport push(Repository target, Collection<Repository> mountSources) throws IOException {
     List<String> scopes = new ArrayList<>();
     scopes.add(target.scope("push,pull"));
     mountSources.stream()
@@ -38,12 +47,11 @@ final class RemoteTransports {
         .map(source -> source.scope("pull"))
         .distinct()
         .forEach(scopes::add);
-    return scoped(target.registry(), scopes, options);
+    return scoped(target.registry(), scopes);
   }
 
   /** For {@code scopes} at {@code registry}, such as {@code registry:catalog:*}. */
-  static Transport scoped(Registry registry, List<String> scopes, RemoteOptions options)
-      throws IOException {
-    return Transports.forRegistry(registry, scopes, options.transportConfig(registry));
+  Transport scoped(Registry registry, List<String> scopes) throws IOException {
+    return Transports.forRegistry(registry, scopes, options.transportConfig(registry), cache);
   }
 }

@@ -161,12 +161,13 @@ class HostileServerTest {
             }
           };
       RemoteOptions options = OPTIONS.toBuilder().jobs(2).build();
-      try (Pusher pusher =
-          Pusher.open(
-              registry.repo("app"),
-              java.util.List.of(),
-              options,
-              new ProgressTracker(ProgressListener.NONE))) {
+      try (RegistryClient client = RegistryClient.builder().options(options).build();
+          Pusher pusher =
+              Pusher.open(
+                  registry.repo("app"),
+                  java.util.List.of(),
+                  client.context(),
+                  new ProgressTracker(ProgressListener.NONE))) {
         java.util.concurrent.CompletableFuture<?> both =
             java.util.concurrent.CompletableFuture.allOf(
                 pusher.blob(dev.containerregistry.v1.stream.StreamLayer.of(slow), "layer"),

@@ -33,7 +33,7 @@ class RemoteReadsTest {
     registry.on(
         "/v2/test/app/blobs/" + IMAGE.layerDigest(),
         redirectTo("http://" + storage.host() + "/bucket/layer"));
-    Layer layer = RemoteReads.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
+    Layer layer = Remote.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
     try (InputStream in = layer.uncompressed()) {
       assertArrayEquals(IMAGE.tar(), in.readAllBytes());
     }
@@ -45,7 +45,7 @@ class RemoteReadsTest {
     IMAGE.serve(registry, "test/app", "1");
     String blobPath = "/v2/test/app/blobs/" + IMAGE.layerDigest();
     registry.on(blobPath, redirectTo(blobPath));
-    Layer layer = RemoteReads.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
+    Layer layer = Remote.image(registry.ref("test/app:1"), OPTIONS).layers().get(0);
     IOException e = assertThrows(IOException.class, layer::compressed);
     assertTrue(e.getMessage().contains("redirects"), e.getMessage());
   }
@@ -70,7 +70,7 @@ class RemoteReadsTest {
     registry.on(
         "/v2/test/app/manifests/" + IMAGE.digest(),
         exchange -> TestRegistry.send(exchange, 202, new byte[0]));
-    RemoteReads.delete(registry.ref("test/app@" + IMAGE.digest()), OPTIONS);
+    Remote.delete(registry.ref("test/app@" + IMAGE.digest()), OPTIONS);
     assertTrue(registry.requests().contains("DELETE /v2/test/app/manifests/" + IMAGE.digest()));
   }
 

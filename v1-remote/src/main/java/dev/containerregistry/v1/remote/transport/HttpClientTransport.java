@@ -1,7 +1,10 @@
 package dev.containerregistry.v1.remote.transport;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -28,11 +31,13 @@ import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool. It
- * never follows redirects, never decompresses, never retries and never adds credentials: those are
- * decisions of the layers above it. Response header lines and counts are bounded.
+ * The bottom of every transport chain: Apache HttpClient (classic API) with a connection pool,
+ * configured by {@link HttpSettings} (timeouts, proxy, trust). It never follows redirects, never
+ * decompresses, never retries and never adds registry credentials: those are decisions of the
+ * layers above it. The only credentials it sends are a proxy's own, to that proxy, when it answers
+ * {@code 407}. Response header lines and counts are bounded.
  */
-final class HttpClientTransport implements Transport {
+final class HttpClientTransport implements Transport, Closeable {
 
   private static final int MAX_CONNECTIONS = 64;
   private static final int DRAIN_LIMIT = 64 * 1024;
@@ -44,23 +49,22 @@ final class HttpClientTransport implements Transport {
   static final int MAX_HEADER_COUNT = 256;
 
   private static final class Shared {
-    static final HttpClientTransport INSTANCE = new HttpClientTransport(null);
+    static final HttpClientTransport INSTANCE = new HttpClientTransport(HttpSettings.defaults());
   }
 
   private final CloseableHttpClient client;
 
-  /**
-   * @param sslContext the TLS context, or {@code null} for the JVM's default trust
-   */
-  HttpClientTransport(@Nullable SSLContext sslContext) {
-    this(sslContext, SystemDefaultDnsResolver.INSTANCE);
+  HttpClientTransport(HttpSettings settings) {
+    this(settings, SystemDefaultDnsResolver.INSTANCE);
   }
 
   /**
-   * @param sslContext the TLS context, or {@code null} for the JVM's default trust
+   * @param settings timeouts, proxy and trust
    * @param dns the name resolution to connect with (tests pass one that rebinds)
    */
-  HttpClientTransport(@Nullable SSLContext sslContext, DnsResolver dns) {
+  HttpClientTransport(HttpSettings settings, DnsResolver dns) {
+    SSLContext tls = settings.sslContext().orElseGet(HttpClientTransport::defaultTls);
+    ProxySelector proxies = settings.proxy().orElseGet(Proxies::system);
     PoolingHttpClientConnectionManagerBuilder pool =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setDnsResolver(new PublicAddressGuard(dns))
@@ -74,17 +78,20 @@ final class HttpClientTransport implements Transport {
                     .build())
             .setMaxConnTotal(MAX_CONNECTIONS)
             .setMaxConnPerRoute(MAX_CONNECTIONS)
+            .setTlsSocketStrategy(
+                new RegistryTrust(tls, settings.certificatesDirectory().orElse(null)))
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
-                    .setConnectTimeout(30, TimeUnit.SECONDS)
-                    .setSocketTimeout(5, TimeUnit.MINUTES)
+                    .setConnectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .setSocketTimeout(
+                        (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()),
+                        TimeUnit.MILLISECONDS)
                     .build());
-    if (sslContext != null) {
-      pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
-    }
     this.client =
         HttpClients.custom()
             .setConnectionManager(pool.build())
+            .setRoutePlanner(new SystemDefaultRoutePlanner(proxies))
+            .setDefaultCredentialsProvider(new ProxyOnlyCredentials(proxies))
             .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
             .disableRedirectHandling()
             .disableAutomaticRetries()
@@ -93,6 +100,19 @@ final class HttpClientTransport implements Transport {
             .disableAuthCaching()
             .disableDefaultUserAgent()
             .build();
+  }
+
+  private static SSLContext defaultTls() {
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no default TLS context", e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
   }
 
   /** One pooled client for the whole JVM, used when the options name no other transport. */

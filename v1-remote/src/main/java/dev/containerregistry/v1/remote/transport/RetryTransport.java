@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -88,6 +90,8 @@ final class RetryTransport implements Transport {
     return !(e instanceof TransportException
         || e instanceof SSLException
         || e instanceof UnknownHostException
+        || e instanceof ConnectException
+        || e instanceof NoRouteToHostException
         || e instanceof RefusedException
         || e instanceof ProtocolException);
   }

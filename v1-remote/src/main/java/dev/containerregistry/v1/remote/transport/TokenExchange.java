@@ -8,6 +8,8 @@ import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.Set;
 /**
  * Obtains a bearer token from the realm of a {@code Bearer} challenge (the Docker token protocol):
  * a {@code GET} with basic credentials, or a {@code POST} of an OAuth2 refresh token when the
- * credentials hold an identity token. A registry token in the credentials is used as is.
+ * credentials hold an identity token. A registry token in the credentials is used as is. The
+ * credentials come from the registry's {@link RegistryState}; when the token server refuses them
+ * with {@code 401}, they are asked of the authenticator once more and the exchange is tried again
+ * if they changed.
  */
 final class TokenExchange {
 
@@ -27,6 +32,8 @@ final class TokenExchange {
   private final RegistryEndpoint registry;
   private final Challenge challenge;
   private final Authenticator authenticator;
+  private final RegistryState state;
+  private final Clock clock;
   private final Set<String> allowedRealmHosts;
 
   TokenExchange(
@@ -34,21 +41,46 @@ final class TokenExchange {
       RegistryEndpoint registry,
       Challenge challenge,
       Authenticator authenticator,
+      RegistryState state,
+      Clock clock,
       Set<String> allowedRealmHosts) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.challenge = Objects.requireNonNull(challenge, "challenge");
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.state = Objects.requireNonNull(state, "state");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.allowedRealmHosts = Set.copyOf(allowedRealmHosts);
   }
 
+  /** The clock that token lifetimes are measured with. */
+  Clock clock() {
+    return clock;
+  }
+
   /** A token for {@code scopes}. */
-  String fetch(Collection<String> scopes) throws IOException {
-    AuthConfig auth = Credentials.read(authenticator, registry);
+  BearerToken fetch(Collection<String> scopes) throws IOException {
+    AuthConfig auth = state.credentials(authenticator, registry);
+    try {
+      return fetch(auth, scopes);
+    } catch (TransportException e) {
+      if (e.status() != 401 || auth.isAnonymous()) {
+        throw e;
+      }
+      state.forgetCredentials(auth);
+      AuthConfig renewed = state.credentials(authenticator, registry);
+      if (renewed.equals(auth)) {
+        throw e;
+      }
+      return fetch(renewed, scopes);
+    }
+  }
+
+  private BearerToken fetch(AuthConfig auth, Collection<String> scopes) throws IOException {
     if (!auth.registryToken().isEmpty()) {
       CredentialPolicy.checkPlainHttp(
           registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
-      return auth.registryToken();
+      return BearerToken.permanent(auth.registryToken());
     }
     URI realm = realm();
     boolean onRegistryHost = CredentialPolicy.checkRealm(realm, registry.base());
@@ -141,7 +173,8 @@ final class TokenExchange {
         .withBody(RequestBody.of(body, "application/x-www-form-urlencoded"));
   }
 
-  private String token(Response response, URI realm, Collection<String> scopes) throws IOException {
+  private BearerToken token(Response response, URI realm, Collection<String> scopes)
+      throws IOException {
     try {
       TransportException.check(response);
     } catch (TransportException e) {
@@ -158,7 +191,9 @@ final class TokenExchange {
     if (token.isEmpty()) {
       throw new ProtocolException(doing(realm, scopes) + ": the answer holds no token");
     }
-    return token;
+    long seconds = json.path("expires_in").asLong(0);
+    Duration lifetime = seconds > 0 ? Duration.ofSeconds(seconds) : BearerToken.DEFAULT_LIFETIME;
+    return BearerToken.issued(token, clock.instant(), lifetime);
   }
 
   /** What a failure message says was being done: which registry, which scopes, which realm. */

@@ -1,7 +1,7 @@
 package dev.containerregistry.v1.remote.transport;
 
-import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,31 +13,45 @@ import java.util.Optional;
 final class TransportChain {
 
   private final TransportConfig config;
+  private final RegistryCache cache;
   private final Sleeper sleeper;
+  private final Clock clock;
 
-  TransportChain(TransportConfig config, Sleeper sleeper) {
+  TransportChain(TransportConfig config, RegistryCache cache, Sleeper sleeper, Clock clock) {
     this.config = config;
+    this.cache = cache;
     this.sleeper = sleeper;
+    this.clock = clock;
   }
 
+  /**
+   * A transport for {@code scopes} at {@code registry}; pings it unless the cache already knows its
+   * challenge.
+   */
   Transport build(RegistryEndpoint registry, List<String> scopes) throws IOException {
-    Transport bottom = config.base();
+    RegistryState state = cache.state(registry);
+    Transport bottom = config.transport();
     String userAgent = config.userAgent();
     Transport plain = request -> bottom.send(request.withHeader("User-Agent", userAgent));
     Transport redirecting = new RedirectingTransport(plain);
     Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
-    Optional<Challenge> challenge = Ping.challenge(retrying, registry);
+    Optional<Challenge> challenge = state.challenge(() -> Ping.challenge(retrying, registry));
     Transport authenticated = redirecting;
-    Authenticator credentials = new OncePerOperation(config.authenticator());
     if (challenge.isPresent() && challenge.get().isBearer()) {
       // Token requests follow no redirect: a realm cannot forward credentials or a body elsewhere.
       Transport tokens = new RetryTransport(plain, config.retry(), sleeper);
       TokenExchange exchange =
           new TokenExchange(
-              tokens, registry, challenge.get(), credentials, config.allowedRealmHosts());
-      authenticated = new BearerTransport(redirecting, registry, exchange, scopes);
+              tokens,
+              registry,
+              challenge.get(),
+              config.auth(),
+              state,
+              clock,
+              config.allowedRealmHosts());
+      authenticated = new BearerTransport(redirecting, registry, exchange, state, scopes);
     } else if (challenge.isPresent()) {
-      authenticated = new BasicTransport(redirecting, registry, credentials);
+      authenticated = new BasicTransport(redirecting, registry, config.auth(), state);
     }
     return new RetryTransport(authenticated, config.retry(), sleeper);
   }

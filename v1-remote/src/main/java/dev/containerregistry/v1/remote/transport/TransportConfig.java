@@ -25,17 +25,17 @@ public final class TransportConfig {
     return version == null ? "dev" : version;
   }
 
-  private final Authenticator authenticator;
+  private final Authenticator auth;
   private final RetryPolicy retry;
   private final String userAgent;
-  private final Transport base;
+  private final Transport transport;
   private final Set<String> allowedRealmHosts;
 
   private TransportConfig(Builder builder) {
-    this.authenticator = builder.authenticator;
+    this.auth = builder.auth;
     this.retry = builder.retry;
     this.userAgent = builder.userAgent;
-    this.base = builder.base;
+    this.transport = builder.transport;
     this.allowedRealmHosts = Set.copyOf(builder.allowedRealmHosts);
   }
 
@@ -50,8 +50,8 @@ public final class TransportConfig {
   }
 
   /** Who to authenticate as. */
-  public Authenticator authenticator() {
-    return authenticator;
+  public Authenticator auth() {
+    return auth;
   }
 
   /** When to retry. */
@@ -65,8 +65,8 @@ public final class TransportConfig {
   }
 
   /** The transport that sends HTTP, below redirects, auth and retries. */
-  public Transport base() {
-    return base;
+  public Transport transport() {
+    return transport;
   }
 
   /**
@@ -79,17 +79,17 @@ public final class TransportConfig {
 
   /** Builds a {@link TransportConfig}; every setter rejects {@code null}. */
   public static final class Builder {
-    private Authenticator authenticator = Authenticator.anonymous();
+    private Authenticator auth = Authenticator.anonymous();
     private RetryPolicy retry = RetryPolicy.defaults();
     private String userAgent = DEFAULT_USER_AGENT;
-    private Transport base = HttpClientTransport.shared();
+    private Transport transport = HttpClientTransport.shared();
     private final Set<String> allowedRealmHosts = new LinkedHashSet<>();
 
     private Builder() {}
 
     /** The credentials to present when the registry asks (default anonymous). */
-    public Builder authenticator(Authenticator value) {
-      this.authenticator = Objects.requireNonNull(value, "authenticator");
+    public Builder auth(Authenticator value) {
+      this.auth = Objects.requireNonNull(value, "auth");
       return this;
     }
 
@@ -109,8 +109,8 @@ public final class TransportConfig {
      * The bottom transport (default {@link Transports#http()}): wrap it to add metrics or headers,
      * or replace it with another HTTP client. It must not follow redirects itself.
      */
-    public Builder base(Transport value) {
-      this.base = Objects.requireNonNull(value, "base");
+    public Builder transport(Transport value) {
+      this.transport = Objects.requireNonNull(value, "transport");
       return this;
     }
 

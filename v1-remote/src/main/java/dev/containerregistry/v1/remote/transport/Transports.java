@@ -3,6 +3,7 @@ package dev.containerregistry.v1.remote.transport;
 import dev.containerregistry.name.Registry;
 import dev.containerregistry.name.Repository;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 
@@ -27,7 +28,16 @@ public final class Transports {
    * it once and reuse it: each holds its own connection pool.
    */
   public static Transport http(SSLContext sslContext) {
-    return new HttpClientTransport(sslContext);
+    return http(HttpSettings.builder().sslContext(sslContext).build());
+  }
+
+  /**
+   * A new pooled HTTP client with {@code settings} (timeouts, proxy, trust). Create it once and
+   * reuse it: each holds its own connection pool, released when the returned transport (a {@link
+   * java.io.Closeable}) is closed.
+   */
+  public static Transport http(HttpSettings settings) {
+    return new HttpClientTransport(settings);
   }
 
   /**
@@ -39,9 +49,24 @@ public final class Transports {
    */
   public static Transport forRegistry(
       Registry registry, List<String> scopes, TransportConfig config) throws IOException {
+    return forRegistry(registry, scopes, config, RegistryCache.create());
+  }
+
+  /**
+   * As {@link #forRegistry(Registry, List, TransportConfig)}, with the ping's answer, the
+   * credentials and the tokens taken from {@code cache} when it has them (and kept there for the
+   * next transport): transports built one after the other for one registry then ping once and fetch
+   * one token per scope set.
+   *
+   * @throws IOException when the registry cannot be reached or answers the ping with an error
+   */
+  public static Transport forRegistry(
+      Registry registry, List<String> scopes, TransportConfig config, RegistryCache cache)
+      throws IOException {
     RegistryEndpoint endpoint =
         RegistryEndpoint.of(registry.scheme(), registry.name(), registry.insecure());
-    return new TransportChain(config, Sleeper.REAL).build(endpoint, List.copyOf(scopes));
+    return new TransportChain(config, cache, Sleeper.REAL, Clock.systemUTC())
+        .build(endpoint, List.copyOf(scopes));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,11 @@ class CredentialSafetyTest {
       String scheme, String authority, boolean insecure, Transport base) throws IOException {
     TransportConfig config =
         TransportConfig.builder()
-            .authenticator(Authenticator.basic("alice", "s3cret"))
-            .base(base)
+            .auth(Authenticator.basic("alice", "s3cret"))
+            .transport(base)
             .build();
-    return new TransportChain(config, new RecordingSleeper())
+    return new TransportChain(
+            config, RegistryCache.create(), new RecordingSleeper(), Clock.systemUTC())
         .build(RegistryEndpoint.of(scheme, authority, insecure), List.of("repository:foo:pull"));
   }
 

@@ -6,6 +6,7 @@ import dev.containerregistry.v1.remote.authn.AuthConfig;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
@@ -35,7 +36,10 @@ class CredentialsOncePerOperationTest {
         };
     Transport transport =
         new TransportChain(
-                TransportConfig.builder().authenticator(helper).build(), new RecordingSleeper())
+                TransportConfig.builder().auth(helper).build(),
+                RegistryCache.create(),
+                new RecordingSleeper(),
+                Clock.systemUTC())
             .build(
                 RegistryEndpoint.of("http", registry.authority(), false),
                 List.of("repository:foo:pull"));

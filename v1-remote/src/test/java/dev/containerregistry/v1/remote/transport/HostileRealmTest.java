@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
@@ -27,7 +28,11 @@ class HostileRealmTest {
 
   private Transport chain(Authenticator auth, TransportConfig.Builder config, Transport base)
       throws IOException {
-    return new TransportChain(config.authenticator(auth).base(base).build(), new RecordingSleeper())
+    return new TransportChain(
+            config.auth(auth).transport(base).build(),
+            RegistryCache.create(),
+            new RecordingSleeper(),
+            Clock.systemUTC())
         .build(
             RegistryEndpoint.of("http", registry.authority(), false),
             List.of("repository:foo:pull"));
@@ -154,7 +159,7 @@ class HostileRealmTest {
     challengeWithRealm("http://rebind.test:" + port + "/token");
     elsewhere.handle(
         (exchange, request) -> LocalServer.respond(exchange, 200, "{\"token\":\"t\"}"));
-    HttpClientTransport rebinding = new HttpClientTransport(null, REBINDING);
+    HttpClientTransport rebinding = new HttpClientTransport(HttpSettings.defaults(), REBINDING);
     Transport toRegistry =
         request ->
             request.uri().getHost().equals("rebind.test")

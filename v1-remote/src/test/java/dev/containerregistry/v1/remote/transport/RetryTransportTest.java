@@ -2,9 +2,11 @@ package dev.containerregistry.v1.remote.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -138,12 +140,14 @@ class RetryTransportTest {
   }
 
   @Test
-  void retriesConnectionErrors() throws IOException {
+  void failsAtOnceWhenNothingListens() throws IOException {
     URI closed = uri();
     server.close();
 
-    assertThrows(IOException.class, () -> retrying().send(Request.get(closed)));
-    assertEquals(3, sleeper.waits().size());
+    ConnectException e =
+        assertThrows(ConnectException.class, () -> retrying().send(Request.get(closed)));
+    assertEquals(List.of(), sleeper.waits(), "a refused connection is not retried");
+    assertTrue(e.getMessage().contains(closed.getAuthority()), e.getMessage());
   }
 
   @Test

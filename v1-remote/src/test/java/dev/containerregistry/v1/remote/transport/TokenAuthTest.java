@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,8 +55,9 @@ class TokenAuthTest {
   }
 
   private Transport transport(Authenticator auth) throws IOException {
-    TransportConfig config = TransportConfig.builder().authenticator(auth).build();
-    return new TransportChain(config, new RecordingSleeper())
+    TransportConfig config = TransportConfig.builder().auth(auth).build();
+    return new TransportChain(
+            config, RegistryCache.create(), new RecordingSleeper(), Clock.systemUTC())
         .build(RegistryEndpoint.of("http", server.authority(), false), PUSH_SCOPE);
   }
 
