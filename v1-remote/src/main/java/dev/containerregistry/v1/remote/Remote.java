@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * The registry client's entry points as static one-liners: push ({@code writeLayer}, {@code write},
  * {@code writeIndex}, {@code multiWrite}, {@code tag}, {@code put}), pull ({@code get}, {@code
- * head}, {@code image}, {@code index}, {@code blob}), {@code list}, {@code catalog}, {@code delete} and {@code
- * copy}. Each call takes a reference and {@link RemoteOptions} (credentials, jobs, retries,
- * progress, platform) and runs the same operation of a {@link RegistryClient}: with {@link
+ * head}, {@code image}, {@code index}, {@code blob}), {@code list}, {@code catalog}, {@code delete}
+ * and {@code copy}. Each call takes a reference and {@link RemoteOptions} (credentials, jobs,
+ * retries, progress, platform) and runs the same operation of a {@link RegistryClient}: with {@link
  * RemoteOptions#defaults()}, of one shared client that keeps pings, credentials and tokens across
  * calls; with other options, of a client made for that call alone (it pings, resolves credentials
  * and fetches tokens afresh). Code that makes many calls should hold its own {@link
