@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.daemon;
 
+import dev.containerregistry.v1.LimitedInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -128,7 +129,9 @@ final class UnixHttp {
     if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
       body = new ChunkedInputStream(in);
     } else if (headers.containsKey("content-length")) {
-      body = new LimitedInputStream(in, Long.parseLong(headers.get("content-length")));
+      body =
+          new LimitedInputStream(
+              in, Long.parseLong(headers.get("content-length")), "the engine's answer body");
     } else {
       body = in;
     }

@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.tarball;
 
+import dev.containerregistry.v1.LimitedInputStream;
 import dev.containerregistry.v1.tar.TarEntry;
 import dev.containerregistry.v1.tar.TarReader;
 import java.io.FilterInputStream;
@@ -64,7 +65,8 @@ final class ArchiveEntries {
     Located located = regular(path, where);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     channel.position(located.offset());
-    return new Limited(Channels.newInputStream(channel), located.entry().size());
+    return new LimitedInputStream(
+        Channels.newInputStream(channel), located.entry().size(), path + " in " + file);
   }
 
   /** Reads the regular file {@code path} whole, refusing more than {@code limit} bytes. */
@@ -134,41 +136,6 @@ final class ArchiveEntries {
     public long skip(long n) throws IOException {
       long skipped = super.skip(n);
       count += skipped;
-      return skipped;
-    }
-  }
-
-  /** Ends after {@code remaining} bytes of the underlying stream. */
-  private static final class Limited extends FilterInputStream {
-    private long remaining;
-
-    Limited(InputStream in, long remaining) {
-      super(in);
-      this.remaining = remaining;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, remaining));
-      if (n > 0) {
-        remaining -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(Math.min(n, remaining));
-      remaining -= skipped;
       return skipped;
     }
   }
