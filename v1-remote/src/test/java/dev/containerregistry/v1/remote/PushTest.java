@@ -13,9 +13,13 @@ import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.authn.Authenticator;
+import dev.containerregistry.v1.remote.transport.HttpSettings;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
+import dev.containerregistry.v1.remote.transport.Transport;
+import dev.containerregistry.v1.remote.transport.Transports;
 import dev.containerregistry.v1.stream.StreamLayer;
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -138,6 +142,54 @@ class PushTest {
     assertEquals("5000-16383", ranges.get(1), "resent only what the registry did not hold");
     assertProgressEndsComplete();
     assertEquals(layer.size(), updates.get(updates.size() - 1).complete());
+  }
+
+  @Test
+  void resumesAChunkedUploadAfterAPatchOutlivesTheReadTimeout() throws IOException {
+    Repository repo = registry.repo("stalled");
+    StreamLayer layer = stream(200_000);
+    registry.stallNextPatchAfter = 5_000;
+    Transport impatient =
+        Transports.http(HttpSettings.builder().readTimeout(Duration.ofMillis(500)).build());
+    try {
+      Remote.writeLayer(
+          repo, layer, options(UploadMode.CHUNKED).toBuilder().transport(impatient).build());
+    } finally {
+      ((Closeable) impatient).close();
+    }
+
+    assertArrayEquals(compressedOf(200_000), registry.blob(repo, layer.digest()));
+    assertEquals(
+        1,
+        registry.server.requests("GET", "/v2/stalled/blobs/uploads/").size(),
+        "asked for the offset once");
+    List<String> ranges =
+        registry.server.requests("PATCH", "/v2/stalled/blobs/uploads/").stream()
+            .map(r -> r.header("Content-Range"))
+            .toList();
+    assertEquals("0-16383", ranges.get(0));
+    assertEquals("5000-16383", ranges.get(1), "resent only what the registry did not hold");
+    assertEquals(1, registry.server.requests("POST", "/v2/stalled/blobs/uploads/").size());
+  }
+
+  @Test
+  void refreshesAnExpiredTokenAndRestartsALayerThatCanBeReadAgain() throws IOException {
+    Repository repo = registry.repo("expired");
+    Layer layer = Randoms.layer(10_000, MediaType.OCI_LAYER);
+    registry.requireToken = true;
+    registry.expireTokenOnNextPatch = true;
+
+    Remote.writeLayer(repo, layer, options(UploadMode.STREAMING));
+
+    assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
+    assertEquals(2, registry.tokensIssued(), "fetched a fresh token after the 401");
+    assertEquals(2, registry.server.requests("POST", "/v2/expired/blobs/uploads/").size());
+    List<String> patchTokens =
+        registry.server.requests("PATCH", "/v2/expired/blobs/uploads/").stream()
+            .map(r -> r.header("Authorization"))
+            .toList();
+    assertEquals(List.of("Bearer token-1", "Bearer token-2"), patchTokens);
+    assertProgressEndsComplete();
   }
 
   /** The gzip bytes a stream layer of {@code size} random bytes produces. */

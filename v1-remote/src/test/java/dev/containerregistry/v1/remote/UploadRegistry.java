@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The blob-upload half of the distribution API over a {@link LocalServer}, kept in memory, with
  * switches for the faults a real registry cannot be made to produce: a connection dropped in the
- * middle of a {@code PATCH}, a 5xx, a corrupt {@code Location}, a minimum chunk length.
+ * middle of a {@code PATCH}, a {@code PATCH} that stalls past the client's read timeout, a 5xx, a
+ * corrupt {@code Location}, a minimum chunk length, and a bearer token that expires while a {@code
+ * PATCH} is under way.
  */
 final class UploadRegistry implements AutoCloseable {
 
@@ -29,6 +31,18 @@ final class UploadRegistry implements AutoCloseable {
 
   /** When positive, the next PATCH stores this many bytes, then the connection drops. */
   volatile int dropNextPatchAfter;
+
+  /** When positive, the next PATCH stores this many bytes, then never answers. */
+  volatile int stallNextPatchAfter;
+
+  /** When set, every request but the token request needs the token this registry issued last. */
+  volatile boolean requireToken;
+
+  /** When set, the next PATCH finds the token expired and answers 401 with a fresh challenge. */
+  volatile boolean expireTokenOnNextPatch;
+
+  private final AtomicInteger tokensIssued = new AtomicInteger();
+  private volatile String validToken = "";
 
   /** When positive, this many PATCHes answer 503 before storing anything. */
   final AtomicInteger failPatches = new AtomicInteger();
@@ -72,9 +86,43 @@ final class UploadRegistry implements AutoCloseable {
     return maxPatchesInFlight.get();
   }
 
+  int tokensIssued() {
+    return tokensIssued.get();
+  }
+
+  /** Whether the request was refused for its token (and answered), when tokens are required. */
+  private boolean refusedToken(HttpExchange exchange, LocalServer.Recorded request)
+      throws IOException {
+    if (!requireToken) {
+      return false;
+    }
+    boolean expire = expireTokenOnNextPatch && request.method().equals("PATCH");
+    if (expire) {
+      expireTokenOnNextPatch = false;
+      validToken = "";
+    }
+    if (!expire && ("Bearer " + validToken).equals(request.header("Authorization"))) {
+      return false;
+    }
+    exchange
+        .getResponseHeaders()
+        .add(
+            "WWW-Authenticate", "Bearer realm=\"" + server.base() + "/token\",service=\"uploads\"");
+    LocalServer.respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
+    return true;
+  }
+
   private void handle(HttpExchange exchange, LocalServer.Recorded request) throws IOException {
     String path = request.uri().getPath();
     String method = request.method();
+    if (path.equals("/token")) {
+      validToken = "token-" + tokensIssued.incrementAndGet();
+      LocalServer.respond(exchange, 200, "{\"token\":\"" + validToken + "\"}");
+      return;
+    }
+    if (refusedToken(exchange, request)) {
+      return;
+    }
     if (path.equals("/v2/")) {
       LocalServer.respond(exchange, 200, "{}");
       return;
@@ -168,11 +216,28 @@ final class UploadRegistry implements AutoCloseable {
         upload.write(request.body(), 0, keep);
         throw new IOException("dropping the connection after " + keep + " bytes");
       }
+      if (stallNextPatchAfter > 0) {
+        int keep = Math.min(stallNextPatchAfter, request.body().length);
+        stallNextPatchAfter = 0;
+        upload.write(request.body(), 0, keep);
+        stall();
+        return;
+      }
       upload.write(request.body());
       uploadHeaders(exchange, repo, id, upload.size());
       LocalServer.respond(exchange, 202, "");
     } finally {
       patchesInFlight.decrementAndGet();
+    }
+  }
+
+  /** Holds the connection without answering until the server stops. */
+  private static void stall() throws IOException {
+    try {
+      Thread.sleep(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("the server stopped while a PATCH was stalled", e);
     }
   }
 
