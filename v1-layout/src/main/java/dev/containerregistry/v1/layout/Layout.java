@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -151,18 +152,7 @@ public final class Layout {
    * @throws IOException when no image has that ref name
    */
   public Image image(String refName) throws IOException {
-    Descriptor found = named(refName);
-    if (!found.mediaType().isImage()) {
-      throw new IOException(
-          "layout "
-              + root
-              + ": ref name '"
-              + refName
-              + "' is a "
-              + found.mediaType()
-              + ", not an image (use imageIndex)");
-    }
-    return image(found.digest());
+    return image(named(refName, MediaType::isImage, "an image (use imageIndex)").digest());
   }
 
   /**
@@ -171,8 +161,13 @@ public final class Layout {
    * @throws IOException when no index has that ref name
    */
   public ImageIndex imageIndex(String refName) throws IOException {
+    return imageIndex(named(refName, MediaType::isIndex, "an index (use image)").digest());
+  }
+
+  private Descriptor named(String refName, Predicate<MediaType> kind, String expected)
+      throws IOException {
     Descriptor found = named(refName);
-    if (!found.mediaType().isIndex()) {
+    if (!kind.test(found.mediaType())) {
       throw new IOException(
           "layout "
               + root
@@ -180,9 +175,10 @@ public final class Layout {
               + refName
               + "' is a "
               + found.mediaType()
-              + ", not an index (use image)");
+              + ", not "
+              + expected);
     }
-    return imageIndex(found.digest());
+    return found;
   }
 
   /** The image whose manifest is the blob {@code digest}. */
