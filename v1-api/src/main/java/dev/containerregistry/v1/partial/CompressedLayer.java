@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The least a layer stored compressed must say about itself; {@link Partial#layer(CompressedLayer)}
- * derives the rest (the uncompressed stream by gunzip, the DiffID by hashing it, once). {@link
- * Partial#compressedLayer} builds such a layer straight from four values.
+ * derives the rest (the uncompressed stream by decompressing, the DiffID by hashing it, once).
+ * {@link Partial#compressedLayer} builds such a layer straight from four values.
  */
 public interface CompressedLayer {
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** A layer stored compressed: the DiffID is read from the blob or hashed from gunzip, once. */
+/** A layer stored compressed: the DiffID is read from the blob or hashed once decompressed. */
 final class LayerFromCompressed implements Layer {
 
   private final CompressedLayer blob;
@@ -34,7 +34,7 @@ final class LayerFromCompressed implements Layer {
     return blob.compressed();
   }
 
-  /** The gunzipped bytes; reading them to the end also settles the DiffID. */
+  /** The decompressed bytes; reading them to the end also settles the DiffID. */
   @Override
   public InputStream uncompressed() throws IOException {
     InputStream plain = Decompression.uncompressed(blob.compressed(), "layer " + blob.digest());

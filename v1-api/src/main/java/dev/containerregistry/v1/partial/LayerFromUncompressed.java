@@ -4,13 +4,14 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.Memo;
+import dev.containerregistry.v1.compression.LayerCompressions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.Deflater;
 
 /**
- * A layer kept as a plain tar: its gzip form is produced while being read, and its digest and size
- * come from one pass over that form, computed once (or settled by a caller who read {@link
+ * A layer kept as a plain tar: its compressed form is produced while being read, in the format its
+ * media type names ({@code +zstd} is zstd; gzip for every other type), and its digest and size come
+ * from one pass over that form, computed once (or settled by a caller who read {@link
  * #compressed()} to the end).
  */
 final class LayerFromUncompressed implements Layer {
@@ -33,10 +34,10 @@ final class LayerFromUncompressed implements Layer {
     return blob.diffId();
   }
 
-  /** A new gzip stream; reading it to the end also settles the digest and size. */
+  /** A new compressed stream; reading it to the end also settles the digest and size. */
   @Override
   public InputStream compressed() throws IOException {
-    return Hash.hashing(gzip(), compressedHash::offer);
+    return Hash.hashing(compress(), compressedHash::offer);
   }
 
   @Override
@@ -54,12 +55,12 @@ final class LayerFromUncompressed implements Layer {
     return blob.mediaType();
   }
 
-  private InputStream gzip() throws IOException {
-    return new GzipCompressingInputStream(blob.uncompressed(), Deflater.BEST_SPEED);
+  private InputStream compress() throws IOException {
+    return LayerCompressions.forWriting(blob.mediaType()).compress(blob.uncompressed(), 1);
   }
 
   private Hash.Sized hashCompressed() throws IOException {
-    try (InputStream in = gzip()) {
+    try (InputStream in = compress()) {
       return Hash.sha256(in);
     }
   }

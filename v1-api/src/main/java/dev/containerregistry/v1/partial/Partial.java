@@ -36,12 +36,18 @@ public final class Partial {
 
   private Partial() {}
 
-  /** A layer from a compressed blob; the uncompressed form and DiffID are derived by gunzip. */
+  /**
+   * A layer from a compressed blob; the uncompressed form and DiffID are derived by decompressing
+   * it (gzip, or any format of {@link dev.containerregistry.v1.compression.LayerCompressions}).
+   */
   public static Layer layer(CompressedLayer blob) {
     return new LayerFromCompressed(blob);
   }
 
-  /** A layer from a plain tar; the gzip form, digest and size are derived in one pass. */
+  /**
+   * A layer from a plain tar; the compressed form (in the format the media type names, gzip when it
+   * names none), digest and size are derived in one pass.
+   */
   public static Layer layer(UncompressedLayer blob) {
     return new LayerFromUncompressed(blob);
   }
@@ -52,7 +58,10 @@ public final class Partial {
     return layer(new OpenedCompressedLayer(digest, size, mediaType, compressed, Optional::empty));
   }
 
-  /** A layer from a plain tar known by its DiffID; it is compressed with gzip. */
+  /**
+   * A layer from a plain tar known by its DiffID; it is compressed in the format {@code mediaType}
+   * names ({@code +zstd}: zstd, with module v1-zstd), gzip when it names none.
+   */
   public static Layer uncompressedLayer(
       Hash diffId, MediaType mediaType, IoSupplier<InputStream> tar) {
     return layer(new OpenedUncompressedLayer(diffId, mediaType, tar));

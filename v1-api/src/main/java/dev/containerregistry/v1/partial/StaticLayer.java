@@ -4,12 +4,12 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.Memo;
+import dev.containerregistry.v1.compression.LayerCompressions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-import java.util.zip.Deflater;
 
 /**
  * A layer held in memory: for tests, small generated files and configs. The digest and size are
@@ -31,7 +31,8 @@ public final class StaticLayer implements Layer {
 
   /**
    * A layer whose blob is exactly {@code blob} (copied): usually a gzip tar, but any bytes are
-   * accepted; the uncompressed form is gunzipped when the bytes start as gzip.
+   * accepted; the uncompressed form is decompressed when the bytes start as gzip (or zstd, with
+   * module v1-zstd).
    */
   public static StaticLayer of(byte[] blob, MediaType mediaType) {
     byte[] copy = blob.clone();
@@ -46,17 +47,22 @@ public final class StaticLayer implements Layer {
             }));
   }
 
-  /** A layer made by gzipping {@code tar} (deterministically; same tar, same digest). */
+  /**
+   * A layer made by compressing {@code tar} (deterministically; same tar, same digest) in the
+   * format {@code mediaType} names: zstd for {@code +zstd} (with module v1-zstd), gzip otherwise.
+   *
+   * @throws UncheckedIOException when the media type names a format this JVM does not have
+   */
   public static StaticLayer fromTar(byte[] tar, MediaType mediaType) {
-    byte[] gzipped;
+    byte[] compressed;
     try (InputStream in =
-        new GzipCompressingInputStream(new ByteArrayInputStream(tar), Deflater.BEST_SPEED)) {
-      gzipped = in.readAllBytes();
+        LayerCompressions.forWriting(mediaType).compress(new ByteArrayInputStream(tar), 1)) {
+      compressed = in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("compressing an in-memory tar", e);
+      throw new UncheckedIOException("compressing an in-memory tar as " + mediaType, e);
     }
     Hash diffId = Hash.sha256(tar);
-    return new StaticLayer(gzipped, mediaType, new Memo<>(() -> diffId));
+    return new StaticLayer(compressed, mediaType, new Memo<>(() -> diffId));
   }
 
   @Override

@@ -7,9 +7,9 @@ import java.io.InputStream;
 
 /**
  * The least a layer kept as a plain tar must say about itself; {@link
- * Partial#layer(UncompressedLayer)} derives the rest (the gzip stream, and its digest and size in
- * one pass, once). {@link Partial#uncompressedLayer} builds such a layer straight from three
- * values.
+ * Partial#layer(UncompressedLayer)} derives the rest (the compressed stream, and its digest and
+ * size in one pass, once). {@link Partial#uncompressedLayer} builds such a layer straight from
+ * three values.
  */
 public interface UncompressedLayer {
 

@@ -14,15 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * What a layer's bytes really are: the sha256 and length of {@code compressed()}, the sha256 of
  * those bytes decompressed (read in the same pass), and the sha256 of {@code uncompressed()}.
  */
-record LayerReading(Hash digest, long size, Hash gunzippedDiffId, Hash uncompressedDiffId) {
+record LayerReading(Hash digest, long size, Hash decompressedDiffId, Hash uncompressedDiffId) {
 
   static LayerReading of(Layer layer) throws IOException {
     AtomicReference<Hash.Sized> compressed = new AtomicReference<>();
     InputStream tee = new DrainOnClose(Hash.hashing(layer.compressed(), compressed::set));
     Layer view = Partial.compressedLayer(layer.digest(), 0, layer.mediaType(), () -> tee);
-    Hash gunzipped;
+    Hash decompressed;
     try (InputStream plain = view.uncompressed()) {
-      gunzipped = Hash.sha256(plain).hash();
+      decompressed = Hash.sha256(plain).hash();
     }
     Hash uncompressed;
     try (InputStream plain = layer.uncompressed()) {
@@ -30,7 +30,7 @@ record LayerReading(Hash digest, long size, Hash gunzippedDiffId, Hash uncompres
     }
     Hash.Sized read =
         Objects.requireNonNull(compressed.get(), "the hash of a stream read to its end");
-    return new LayerReading(read.hash(), read.size(), gunzipped, uncompressed);
+    return new LayerReading(read.hash(), read.size(), decompressed, uncompressed);
   }
 
   /** On close, reads what the decompressor left behind, so that every byte is hashed. */

@@ -130,18 +130,18 @@ public final class Validate {
         at + "media type: manifest vs mediaType()", declared.mediaType(), layer.mediaType());
     if (declared.mediaType().isLayer()) {
       problems.same(
-          at + "diffID: diffId() vs sha256(gunzip(compressed()))",
+          at + "diffID: diffId() vs sha256(decompress(compressed()))",
           layer.diffId(),
-          read.gunzippedDiffId());
+          read.decompressedDiffId());
       problems.same(
           at + "diffID: diffId() vs sha256(uncompressed())",
           layer.diffId(),
           read.uncompressedDiffId());
       if (configDiffId != null) {
         problems.same(
-            at + "diffID: config rootfs.diff_ids vs sha256(gunzip(compressed()))",
+            at + "diffID: config rootfs.diff_ids vs sha256(decompress(compressed()))",
             configDiffId,
-            read.gunzippedDiffId());
+            read.decompressedDiffId());
         problems.same(
             at + "layerByDiffId(diffID).digest()",
             declared.digest(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.containerregistry.v1.compression.UnsupportedCompressionException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,12 +43,33 @@ class DecompressionTest {
   }
 
   @Test
-  void refusesZstd() {
+  void refusesZstdWithoutTheZstdModuleNamingTheModule() {
     byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0};
+    CountingClose blob = new CountingClose(zstd);
 
-    assertThrows(
-        IOException.class,
-        () -> Decompression.uncompressed(new ByteArrayInputStream(zstd), "layer"));
+    UnsupportedCompressionException e =
+        assertThrows(
+            UnsupportedCompressionException.class,
+            () -> Decompression.uncompressed(blob, "layer sha256:abc"));
+
+    assertEquals(
+        "layer sha256:abc is zstd-compressed, and no layer compression named 'zstd' is on the"
+            + " class path: add the module dev.containerregistry:v1-zstd",
+        e.getMessage());
+    assertEquals(1, blob.closes);
+  }
+
+  private static final class CountingClose extends ByteArrayInputStream {
+    int closes;
+
+    CountingClose(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public void close() {
+      closes++;
+    }
   }
 
   private static byte[] gzip(byte[] content) throws IOException {

@@ -106,7 +106,7 @@ class ValidateTest {
         Arguments.of(
             "layer diffId() lies",
             firstLayerLies("diffId", l -> OTHER),
-            "layer[0] diffID: diffId() vs sha256(gunzip(compressed()))"),
+            "layer[0] diffID: diffId() vs sha256(decompress(compressed()))"),
         Arguments.of(
             "uncompressed() is not the gunzipped blob",
             firstLayerLies("uncompressed", l -> new ByteArrayInputStream(new byte[] {1, 2})),
@@ -121,7 +121,7 @@ class ValidateTest {
                           ids.set(1, OTHER);
                           return c.toBuilder().rootFs(RootFs.of(ids)).build();
                         }),
-            "layer[1] diffID: config rootfs.diff_ids vs sha256(gunzip(compressed()))"),
+            "layer[1] diffID: config rootfs.diff_ids vs sha256(decompress(compressed()))"),
         Arguments.of(
             "config lists fewer DiffIDs than layers",
             (ImageMaker)

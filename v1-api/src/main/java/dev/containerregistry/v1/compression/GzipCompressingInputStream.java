@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.partial;
+package dev.containerregistry.v1.compression;
 
 import java.io.IOException;
 import java.io.InputStream;
