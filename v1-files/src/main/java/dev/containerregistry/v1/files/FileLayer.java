@@ -4,6 +4,7 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.NotComputedException;
+import dev.containerregistry.v1.compression.LayerCompression;
 import dev.containerregistry.v1.stream.StreamLayer;
 import dev.containerregistry.v1.tar.TarStream;
 import java.io.IOException;
@@ -70,6 +71,8 @@ public final class FileLayer implements Layer {
   private final List<Source> sources;
   private final LayerSettings settings;
   private final int compressionLevel;
+  private final boolean levelSet;
+  private final @Nullable LayerCompression compression;
   private final int parallelism;
   private final MediaType mediaType;
   private final ReadRecord record = new ReadRecord();
@@ -79,8 +82,14 @@ public final class FileLayer implements Layer {
     this.sources = List.copyOf(b.sources);
     this.settings = new LayerSettings(b.defaults, b.keepModificationTimes, b.followSymlinks);
     this.compressionLevel = b.compressionLevel;
+    this.levelSet = b.levelSet;
+    this.compression = b.compression;
     this.parallelism = b.parallelism;
-    this.mediaType = b.mediaType;
+    MediaType type = b.mediaType;
+    if (type == null) {
+      type = compression == null ? MediaType.OCI_LAYER : compression.mediaType();
+    }
+    this.mediaType = type;
   }
 
   /** A builder with no entries and every option at its default. */
@@ -89,8 +98,8 @@ public final class FileLayer implements Layer {
   }
 
   /**
-   * The gzip stream of the layer's tar, to be read to its end and closed. Each call walks the files
-   * again.
+   * The compressed stream of the layer's tar (gzip unless {@link Builder#compression} says
+   * otherwise), to be read to its end and closed. Each call walks the files again.
    *
    * @throws IOException naming the path, when a file cannot be added or changed since the first
    *     complete read
@@ -149,7 +158,10 @@ public final class FileLayer implements Layer {
     return values("size").size();
   }
 
-  /** The media type given to the builder, {@link MediaType#OCI_LAYER} by default. */
+  /**
+   * The media type given to the builder; by default {@link MediaType#OCI_LAYER}, or the
+   * compression's own type when one was given (for zstd {@link MediaType#OCI_LAYER_ZSTD}).
+   */
   @Override
   public MediaType mediaType() {
     return mediaType;
@@ -163,8 +175,8 @@ public final class FileLayer implements Layer {
         + sources.size()
         + " sources, "
         + mediaType
-        + ", level "
-        + compressionLevel
+        + ", "
+        + (compression == null ? "gzip level " + compressionLevel : compression)
         + ", "
         + parallelism
         + (parallelism == 1 ? " worker" : " workers")
@@ -198,10 +210,15 @@ public final class FileLayer implements Layer {
   }
 
   private StreamLayer.Builder streamBuilder(InputStream tar) {
-    return StreamLayer.builder(tar)
-        .compressionLevel(compressionLevel)
-        .parallelism(parallelism)
-        .mediaType(mediaType);
+    StreamLayer.Builder builder =
+        StreamLayer.builder(tar).parallelism(parallelism).mediaType(mediaType);
+    if (compression != null) {
+      builder.compression(compression);
+    }
+    if (compression == null || levelSet) {
+      builder.compressionLevel(compressionLevel);
+    }
+    return builder;
   }
 
   /**
@@ -216,8 +233,10 @@ public final class FileLayer implements Layer {
     private boolean keepModificationTimes;
     private boolean followSymlinks;
     private int compressionLevel = StreamLayer.DEFAULT_COMPRESSION_LEVEL;
+    private boolean levelSet;
+    private @Nullable LayerCompression compression;
     private int parallelism = 1;
-    private MediaType mediaType = MediaType.OCI_LAYER;
+    private @Nullable MediaType mediaType;
 
     private Builder() {}
 
@@ -353,6 +372,17 @@ public final class FileLayer implements Layer {
     /** The gzip level, 0 (stored) to 9 (smallest), as {@link StreamLayer} has it; default 1. */
     public Builder compressionLevel(int level) {
       this.compressionLevel = level;
+      this.levelSet = true;
+      return this;
+    }
+
+    /**
+     * The format and level of the compressed stream, as {@link StreamLayer.Builder#compression} has
+     * it: for example {@code Zstd.compression(3)} (module v1-zstd); default gzip at {@link
+     * #compressionLevel}. The media type then defaults to the format's own.
+     */
+    public Builder compression(LayerCompression compression) {
+      this.compression = Objects.requireNonNull(compression, "compression");
       return this;
     }
 
@@ -362,7 +392,10 @@ public final class FileLayer implements Layer {
       return this;
     }
 
-    /** The media type, a gzip layer type; default {@link MediaType#OCI_LAYER}. */
+    /**
+     * The media type, a layer type of the compression's format; default {@link
+     * MediaType#OCI_LAYER}, or the compression's own type when one is given.
+     */
     public Builder mediaType(MediaType mediaType) {
       this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
       return this;

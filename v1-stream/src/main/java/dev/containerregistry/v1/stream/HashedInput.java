@@ -73,6 +73,30 @@ final class HashedInput implements Closeable {
     return total;
   }
 
+  /**
+   * This input as a stream, for a compressor that pulls its input: reads and closes go to this
+   * object, so everything read is still hashed and counted.
+   */
+  InputStream asStream() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        return length == 0 ? 0 : HashedInput.this.read(buffer, offset, length);
+      }
+
+      @Override
+      public void close() throws IOException {
+        HashedInput.this.close();
+      }
+    };
+  }
+
   /** True once a read has met the end of the input. */
   boolean ended() {
     return ended;

@@ -4,9 +4,11 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.NotComputedException;
+import dev.containerregistry.v1.compression.LayerCompression;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A layer over an uncompressed tar that is read exactly once and never buffered whole. Reading
@@ -25,6 +27,9 @@ import java.util.zip.Deflater;
  *       values. Reaching the end closes the input too.
  *   <li>{@link #uncompressed()} always throws: the input is gone once it has been compressed.
  * </ul>
+ *
+ * <p>gzip is the default; {@link Builder#compression} picks another format of v1-api's compression
+ * seam, such as zstd ({@code Zstd.compression(level)} from module v1-zstd), with the same rules.
  *
  * <p>By default the reader's own thread compresses, so no thread is started and nothing leaks if
  * the stream is never closed. With {@link Builder#parallelism(int)} above one, workers compress
@@ -76,6 +81,9 @@ public final class StreamLayer implements Layer {
   public InputStream compressed() {
     lifecycle.start();
     HashedInput hashed = new HashedInput(input);
+    if (!options.gzip()) {
+      return new CodecLayerStream(hashed, options.compression(), options.parallelism(), lifecycle);
+    }
     if (options.parallelism() == 1) {
       return new SequentialGzipStream(hashed, options.compressionLevel(), lifecycle);
     }
@@ -124,7 +132,10 @@ public final class StreamLayer implements Layer {
     return lifecycle.values("size").size();
   }
 
-  /** The media type given to the builder, {@link MediaType#DOCKER_LAYER} by default. */
+  /**
+   * The media type given to the builder; by default {@link MediaType#DOCKER_LAYER} for gzip and the
+   * compression's own (OCI) type for other formats.
+   */
   @Override
   public MediaType mediaType() {
     return options.mediaType();
@@ -140,7 +151,9 @@ public final class StreamLayer implements Layer {
   public static final class Builder {
     private final InputStream input;
     private int compressionLevel = DEFAULT_COMPRESSION_LEVEL;
-    private MediaType mediaType = MediaType.DOCKER_LAYER;
+    private boolean levelSet;
+    private @Nullable LayerCompression compression;
+    private @Nullable MediaType mediaType;
     private int parallelism = 1;
     private int blockSize = DEFAULT_BLOCK_SIZE;
 
@@ -148,13 +161,33 @@ public final class StreamLayer implements Layer {
       this.input = Objects.requireNonNull(input, "input");
     }
 
-    /** The gzip level, 0 (stored) to 9 (smallest); default 1, the fastest. */
+    /**
+     * The gzip level, 0 (stored) to 9 (smallest); default 1, the fastest. For another format the
+     * level is part of its {@link #compression}.
+     */
     public Builder compressionLevel(int level) {
       this.compressionLevel = level;
+      this.levelSet = true;
       return this;
     }
 
-    /** The media type of the layer, a gzip layer type; default {@link MediaType#DOCKER_LAYER}. */
+    /**
+     * The format and level of the compressed stream, for example {@code Zstd.compression(3)}
+     * (module v1-zstd) or {@link LayerCompression#gzip(int)}; default gzip at {@link
+     * #compressionLevel}. gzip is written by the stream layer itself (in parallel, see {@link
+     * #parallelism}); another format by its own compressor, which with parallelism above 1 is asked
+     * for that many workers (zstd runs its own native workers and still writes one frame).
+     */
+    public Builder compression(LayerCompression compression) {
+      this.compression = Objects.requireNonNull(compression, "compression");
+      return this;
+    }
+
+    /**
+     * The media type of the layer, a layer type of the compression's format; default {@link
+     * MediaType#DOCKER_LAYER} for gzip, the format's own type (for zstd {@link
+     * MediaType#OCI_LAYER_ZSTD}) otherwise.
+     */
     public Builder mediaType(MediaType mediaType) {
       this.mediaType = mediaType;
       return this;
@@ -181,11 +214,39 @@ public final class StreamLayer implements Layer {
     /**
      * The layer.
      *
-     * @throws IllegalArgumentException quoting the value, if an option is out of range
+     * @throws IllegalArgumentException quoting the value, if an option is out of range, if the
+     *     media type is not of the compression's format, or if both a compression and a gzip level
+     *     were given
      */
     public StreamLayer build() {
-      return new StreamLayer(
-          input, new StreamOptions(compressionLevel, mediaType, parallelism, blockSize));
+      LayerCompression format = compression();
+      MediaType type = mediaType;
+      if (type == null) {
+        type =
+            format.name().equals(StreamOptions.GZIP) ? MediaType.DOCKER_LAYER : format.mediaType();
+      }
+      return new StreamLayer(input, new StreamOptions(format, type, parallelism, blockSize));
+    }
+
+    private LayerCompression compression() {
+      LayerCompression chosen = compression;
+      if (chosen != null) {
+        if (levelSet) {
+          throw new IllegalArgumentException(
+              "a stream layer takes compressionLevel("
+                  + compressionLevel
+                  + ") or compression("
+                  + chosen
+                  + "), not both: give the level to the compression");
+        }
+        return chosen;
+      }
+      if (compressionLevel < Deflater.NO_COMPRESSION
+          || compressionLevel > Deflater.BEST_COMPRESSION) {
+        throw new IllegalArgumentException(
+            "stream layer compression level must be between 0 and 9, got " + compressionLevel);
+      }
+      return LayerCompression.gzip(compressionLevel);
     }
   }
 }

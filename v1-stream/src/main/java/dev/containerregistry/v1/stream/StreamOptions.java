@@ -1,29 +1,29 @@
 package dev.containerregistry.v1.stream;
 
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.compression.LayerCompression;
+import dev.containerregistry.v1.compression.LayerCompressions;
 import java.util.Objects;
-import java.util.zip.Deflater;
+import java.util.Optional;
 
 /**
  * The validated options of one stream layer.
  *
- * @param compressionLevel the gzip level, 0 (stored) to 9 (smallest)
- * @param mediaType the media type the layer reports; a gzip layer type
+ * @param compression the format and level of the compressed stream
+ * @param mediaType the media type the layer reports; a layer type of {@code compression}'s format
  * @param parallelism the number of compressing threads; 1 compresses in the reader's thread
  * @param blockSize the bytes of input each worker compresses at a time (parallel mode only)
  */
-record StreamOptions(int compressionLevel, MediaType mediaType, int parallelism, int blockSize) {
+record StreamOptions(
+    LayerCompression compression, MediaType mediaType, int parallelism, int blockSize) {
 
+  static final String GZIP = "gzip";
   static final int MAX_PARALLELISM = 256;
   static final int MAX_BLOCK_SIZE = 64 << 20;
 
   StreamOptions {
+    Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(mediaType, "mediaType");
-    if (compressionLevel < Deflater.NO_COMPRESSION
-        || compressionLevel > Deflater.BEST_COMPRESSION) {
-      throw new IllegalArgumentException(
-          "stream layer compression level must be between 0 and 9, got " + compressionLevel);
-    }
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
       throw new IllegalArgumentException(
           "stream layer parallelism must be between 1 and "
@@ -38,10 +38,23 @@ record StreamOptions(int compressionLevel, MediaType mediaType, int parallelism,
               + " bytes, got "
               + blockSize);
     }
-    String type = mediaType.value();
-    if (type.endsWith("+zstd") || type.endsWith(".tar")) {
+    if (!LayerCompressions.formatOf(mediaType).equals(Optional.of(compression.name()))) {
       throw new IllegalArgumentException(
-          "a stream layer emits gzip, so it cannot declare the media type '" + type + "'");
+          "a stream layer emits "
+              + compression.name()
+              + ", so it cannot declare the media type '"
+              + mediaType
+              + "'");
     }
+  }
+
+  /** True when the stream is gzip, which the stream layer writes itself (in parallel if asked). */
+  boolean gzip() {
+    return compression.name().equals(GZIP);
+  }
+
+  /** The level of the compression: for gzip, the deflate level. */
+  int compressionLevel() {
+    return compression.level();
   }
 }
