@@ -17,8 +17,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A layer built from directories, files, bytes and links, tarred and gzipped as it is read: no
- * temporary file, no cache directory, memory bounded by the number of entries (not their size).
+ * A layer built from directories, files, bytes and links, tarred and compressed (gzip by default)
+ * as it is read: no temporary file, no cache directory, memory bounded by the number of entries
+ * (not their size).
  *
  * <pre>{@code
  * Layer app = FileLayer.builder()
@@ -47,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Reading: building costs nothing. Each read of {@link #compressed()} walks the trees, tars,
- * gzips and hashes in one pass. Once a compressed stream has been read to its end, {@link
+ * compresses and hashes in one pass. Once a compressed stream has been read to its end, {@link
  * #digest()}, {@link #diffId()} and {@link #size()} return its values; before that they throw
  * {@link NotComputedException}, as a {@link StreamLayer}'s do, so a push streams the first read
  * straight into the upload. Unlike a stream layer the layer can be read again (an upload retried

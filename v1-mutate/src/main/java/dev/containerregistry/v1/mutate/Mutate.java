@@ -8,6 +8,7 @@ import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.NotComputedException;
+import dev.containerregistry.v1.compression.LayerCompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -173,9 +174,10 @@ public final class Mutate {
   /**
    * {@code image} with every time set to {@code time}: the modification (and any PAX access and
    * change) time of every entry of every layer, the time of every history entry (whose author is
-   * cleared) and the creation time. Layers are rewritten as gzip streams when read, never held
-   * whole; their digests are computed on first use, which reads each layer once. Go's zero time
-   * ({@link ConfigFile#ZERO_TIME}) is written in tar headers as 0.
+   * cleared) and the creation time. Layers are rewritten as streams when read, never held whole, in
+   * their own format (zstd layers stay zstd, every other one becomes gzip); their digests are
+   * computed on first use, which reads each layer once. Go's zero time ({@link
+   * ConfigFile#ZERO_TIME}) is written in tar headers as 0.
    *
    * @throws IllegalArgumentException when the image's config is not an image config, or its history
    *     lists more layers than it has
@@ -202,6 +204,22 @@ public final class Mutate {
                 .dockerVersion("")
                 .config(file.config().toBuilder().hostname("").build())
                 .build());
+  }
+
+  /**
+   * {@code image} with its layers compressed as {@code compression}, for example {@code
+   * Zstd.compression(3)} (module v1-zstd) or {@code LayerCompression.gzip(6)}. Lazy: only the
+   * manifest media type is read now; a layer is decompressed and compressed anew when its new form
+   * is read (by a push, say), and its digest and size are known once it has been read to its end
+   * ({@link NotComputedException} before, as a {@code StreamLayer}'s), so a push uploads the layers
+   * first and then the manifest. DiffIDs, and so the config bytes, do not change. Layers already in
+   * that format, foreign and non-distributable layers are kept as they are. For a format other than
+   * gzip a Docker manifest (and config type) becomes OCI's, as Docker's media types know only gzip.
+   */
+  public static Image recompress(Image image, LayerCompression compression) throws IOException {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(compression, "compression");
+    return new RecompressedImage(image, Recompression.of(image, compression));
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.Memo;
+import dev.containerregistry.v1.compression.LayerCompression;
+import dev.containerregistry.v1.compression.LayerCompressions;
 import dev.containerregistry.v1.partial.UncompressedLayer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +43,18 @@ final class RetimedTar implements UncompressedLayer {
     return diffId.get();
   }
 
-  /** The gzip layer type of the original's family: OCI for OCI layers, Docker otherwise. */
+  /**
+   * The original's format, when it is neither gzip nor a plain tar (zstd stays zstd, with its OCI
+   * type); otherwise the gzip layer type of its family: OCI for OCI layers, Docker otherwise.
+   */
   @Override
   public MediaType mediaType() throws IOException {
-    return original.mediaType().value().startsWith(OCI_LAYER_PREFIX)
-        ? MediaType.OCI_LAYER
-        : MediaType.DOCKER_LAYER;
+    MediaType type = original.mediaType();
+    Optional<LayerCompression> format = LayerCompressions.forMediaType(type);
+    if (format.isPresent() && !format.get().name().equals(LayerCompression.gzip().name())) {
+      return format.get().mediaType();
+    }
+    return type.value().startsWith(OCI_LAYER_PREFIX) ? MediaType.OCI_LAYER : MediaType.DOCKER_LAYER;
   }
 
   @Override
