@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,8 +52,7 @@ class ZstdTest {
   @Test
   void readsConcatenatedFramesWrittenByTheSystemZstd() throws Exception {
     byte[] first = SystemZstd.realBytes(700_000);
-    byte[] second =
-        "and a second frame ".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] second = "and a second frame ".repeat(1000).getBytes(StandardCharsets.UTF_8);
     Path a = directory.resolve("a");
     Path b = directory.resolve("b");
     Files.write(a, first);
