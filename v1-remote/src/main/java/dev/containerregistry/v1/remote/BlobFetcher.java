@@ -3,6 +3,7 @@ package dev.containerregistry.v1.remote;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.partial.VerifiedBlobs;
 import dev.containerregistry.v1.remote.transport.Request;
 import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
@@ -15,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Streams blobs ({@code GET /v2/<name>/blobs/<digest>}, following redirects to storage) through a
- * {@link VerifyingInputStream}: the reader gets the bytes as they arrive, and a blob of the wrong
- * size or digest fails instead of ending. Nothing is buffered beyond the HTTP client's buffer.
+ * {@link VerifiedBlobs#verify verifying stream}: the reader gets the bytes as they arrive, and a
+ * blob of the wrong size or digest fails instead of ending. Nothing is buffered beyond the HTTP
+ * client's buffer.
  */
 final class BlobFetcher {
 
@@ -44,8 +46,12 @@ final class BlobFetcher {
               + " bytes, but its descriptor declares "
               + blob.size());
     }
-    return new VerifyingInputStream(
-        new ResponseStream(response), blob.digest(), blob.size(), subject);
+    return VerifiedBlobs.verify(
+        new ResponseStream(response),
+        blob.digest(),
+        blob.size(),
+        subject,
+        VerificationException::new);
   }
 
   /**
@@ -55,8 +61,12 @@ final class BlobFetcher {
   InputStream open(Repository repo, Hash digest) throws IOException {
     String subject = "blob " + digest + " of " + repo;
     Response response = send(repo, digest);
-    return new VerifyingInputStream(
-        new ResponseStream(response), digest, VerifyingInputStream.ANY_SIZE, subject);
+    return VerifiedBlobs.verify(
+        new ResponseStream(response),
+        digest,
+        VerifiedBlobs.ANY_SIZE,
+        subject,
+        VerificationException::new);
   }
 
   private Response send(Repository repo, Hash digest) throws IOException {

@@ -61,7 +61,7 @@ final class Pages {
           throw new IOException(
               "listing " + what + ": more than " + MAX_ENTRIES + " entries; stopped there");
         }
-        next = LinkHeader.next(page, response.headers().all("Link"));
+        next = LinkHeader.next(response.request().uri(), response.headers().all("Link"));
       }
     }
     return List.copyOf(all);

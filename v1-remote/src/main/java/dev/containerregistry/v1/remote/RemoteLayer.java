@@ -6,6 +6,7 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.partial.Decompression;
+import dev.containerregistry.v1.partial.VerifiedBlobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -77,11 +78,12 @@ final class RemoteLayer implements MountableLayer {
       blob.close(); // a corrupt gzip header must not keep the connection
       throw badHeader;
     }
-    return new VerifyingInputStream(
+    return VerifiedBlobs.verify(
         tar,
         diffId,
-        VerifyingInputStream.ANY_SIZE,
-        "uncompressed content of " + subject + " (DiffID " + diffId + ")");
+        VerifiedBlobs.ANY_SIZE,
+        "uncompressed content of " + subject + " (DiffID " + diffId + ")",
+        VerificationException::new);
   }
 
   @Override

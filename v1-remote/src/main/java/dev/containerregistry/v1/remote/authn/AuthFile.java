@@ -1,11 +1,7 @@
 package dev.containerregistry.v1.remote.authn;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +18,6 @@ import java.util.Optional;
  */
 record AuthFile(Map<String, AuthConfig> auths, Map<String, String> credHelpers, String credsStore) {
 
-  /** The one JSON mapper of this package (Jackson mappers are thread-safe once configured). */
-  static final ObjectMapper JSON = new ObjectMapper();
-
   private static final AuthFile EMPTY = new AuthFile(Map.of(), Map.of(), "");
 
   AuthFile {
@@ -34,27 +27,8 @@ record AuthFile(Map<String, AuthConfig> auths, Map<String, String> credHelpers, 
 
   /** Reads {@code file}; a missing file holds nothing. */
   static AuthFile read(Path file) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException missing) {
-      return EMPTY;
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      // Neither the parser's message nor the exception goes on: they may quote a secret.
-      throw new IOException(
-          "reading credentials from "
-              + file
-              + ": not valid JSON (at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = SecretJson.read(file, "reading credentials from " + file);
+    if (!root.isObject()) {
       return EMPTY;
     }
     Map<String, AuthConfig> auths = new LinkedHashMap<>();

@@ -130,7 +130,7 @@ final class CredentialHelper {
       throws IOException {
     JsonNode answer;
     try {
-      answer = AuthFile.JSON.readTree(text);
+      answer = SecretJson.JSON.readTree(text);
     } catch (IOException e) {
       // The parser's message may quote the secret: it is not passed on.
       throw new IOException(

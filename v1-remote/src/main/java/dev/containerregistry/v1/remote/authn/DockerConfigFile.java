@@ -1,8 +1,6 @@
 package dev.containerregistry.v1.remote.authn;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.containerregistry.name.Registry;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,8 +24,6 @@ import java.util.Optional;
  * is replaced atomically and, on POSIX file systems, readable by its owner only.
  */
 public final class DockerConfigFile {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
 
@@ -119,30 +114,12 @@ public final class DockerConfigFile {
   }
 
   private ObjectNode readRoot() throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException missing) {
-      return JSON.createObjectNode();
+    JsonNode root = SecretJson.read(file, "reading " + file);
+    if (root.isMissingNode()) {
+      return SecretJson.JSON.createObjectNode();
     }
-    try {
-      JsonNode root = JSON.readTree(bytes);
-      if (root == null || root.isMissingNode()) {
-        return JSON.createObjectNode();
-      }
-      if (root instanceof ObjectNode object) {
-        return object;
-      }
-    } catch (JsonProcessingException e) {
-      // The parser's message may quote a secret: only the position goes on.
-      throw new IOException(
-          "reading "
-              + file
-              + ": not valid JSON (at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
+    if (root instanceof ObjectNode object) {
+      return object;
     }
     throw new IOException("reading " + file + ": not a JSON object");
   }
@@ -155,7 +132,7 @@ public final class DockerConfigFile {
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
       }
-      Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      Files.write(temp, SecretJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

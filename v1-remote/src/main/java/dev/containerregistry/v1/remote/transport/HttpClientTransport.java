@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
@@ -80,6 +81,13 @@ final class HttpClientTransport implements Transport, Closeable {
             .setMaxConnPerRoute(MAX_CONNECTIONS)
             .setTlsSocketStrategy(
                 new RegistryTrust(tls, settings.certificatesDirectory().orElse(null)))
+            // Connecting includes the TLS handshake: a server that never answers a TLS hello (a
+            // plain one tried over TLS first) is given up on as a silent connect would be.
+            .setDefaultTlsConfig(
+                TlsConfig.custom()
+                    .setHandshakeTimeout(
+                        settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .build())
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -28,6 +28,29 @@ record RegistryEndpoint(URI base, boolean insecure) {
     return URI.create(base + path);
   }
 
+  /** True when the endpoint is reached over plain http. */
+  boolean isPlainHttp() {
+    return "http".equalsIgnoreCase(base.getScheme());
+  }
+
+  /** True when the registry is on this machine ({@code localhost}, a loopback address). */
+  boolean isLoopback() {
+    return CredentialPolicy.isLoopbackHost(base.getHost());
+  }
+
+  /** The same host and port (as written) reached with {@code scheme}. */
+  RegistryEndpoint withScheme(String scheme) {
+    return new RegistryEndpoint(sameAuthority(base, scheme), insecure);
+  }
+
+  /**
+   * {@code uri} with {@code scheme} in place of its own; host, port (as written), path and query
+   * unchanged.
+   */
+  static URI sameAuthority(URI uri, String scheme) {
+    return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
+  }
+
   /** True when {@code uri} has the registry's scheme, host and port. */
   boolean owns(URI uri) {
     return Locations.sameOrigin(base, uri);

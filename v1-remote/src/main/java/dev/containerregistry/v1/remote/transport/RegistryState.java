@@ -7,30 +7,28 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link RegistryCache} keeps for one registry: the ping's challenge, the credentials and the
- * bearer tokens by scope set. Each value is computed by one thread while others wait for it.
+ * What {@link RegistryCache} keeps for one registry: the ping's answer (scheme and challenge), the
+ * credentials and the bearer tokens by scope set. Each value is computed by one thread while others
+ * wait for it.
  */
 final class RegistryState {
 
-  @SuppressWarnings("NullableOptional") // null: not pinged yet; empty: no challenge
-  private @Nullable Optional<Challenge> challenge;
+  private Ping.@Nullable Answer ping;
 
   private @Nullable AuthConfig credentials;
   private final Map<List<String>, BearerToken> tokens = new ConcurrentHashMap<>();
   private final Map<List<String>, Object> tokenLocks = new ConcurrentHashMap<>();
 
-  /** The challenge of the registry's ping, pinging with {@code ping} the first time. */
-  synchronized Optional<Challenge> challenge(IoSupplier<Optional<Challenge>> ping)
-      throws IOException {
-    Optional<Challenge> known = challenge;
+  /** What the registry's ping learned, pinging with {@code pinger} the first time. */
+  synchronized Ping.Answer ping(IoSupplier<Ping.Answer> pinger) throws IOException {
+    Ping.Answer known = ping;
     if (known == null) {
-      known = ping.get();
-      challenge = known;
+      known = pinger.get();
+      ping = known;
     }
     return known;
   }

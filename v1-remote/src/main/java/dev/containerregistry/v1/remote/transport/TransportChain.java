@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Assembles the layers of an authenticated transport, outermost first: retries, then credentials
- * (bearer or basic, chosen by pinging the registry, the credentials asked once), then redirects
- * (token requests follow none), then the user agent, then the configured bottom transport.
+ * Assembles the layers of an authenticated transport, outermost first: the registry's endpoint
+ * (https when a registry named for plain http answered over TLS), retries, then credentials (bearer
+ * or basic, chosen by pinging the registry, the credentials asked once), then redirects (token
+ * requests follow none), then the user agent, then the configured bottom transport.
  */
 final class TransportChain {
 
@@ -25,17 +26,19 @@ final class TransportChain {
   }
 
   /**
-   * A transport for {@code scopes} at {@code registry}; pings it unless the cache already knows its
-   * challenge.
+   * A transport for {@code scopes} at the registry {@code declared} names; pings it unless the
+   * cache already knows where it answers and its challenge.
    */
-  Transport build(RegistryEndpoint registry, List<String> scopes) throws IOException {
-    RegistryState state = cache.state(registry);
+  Transport build(RegistryEndpoint declared, List<String> scopes) throws IOException {
+    RegistryState state = cache.state(declared);
     Transport bottom = config.transport();
     String userAgent = config.userAgent();
     Transport plain = request -> bottom.send(request.withHeader("User-Agent", userAgent));
     Transport redirecting = new RedirectingTransport(plain);
     Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
-    Optional<Challenge> challenge = state.challenge(() -> Ping.challenge(retrying, registry));
+    Ping.Answer ping = state.ping(() -> Ping.probe(redirecting, retrying, declared));
+    RegistryEndpoint registry = ping.reached();
+    Optional<Challenge> challenge = ping.challenge();
     Transport authenticated = redirecting;
     if (challenge.isPresent() && challenge.get().isBearer()) {
       // Token requests follow no redirect: a realm cannot forward credentials or a body elsewhere.
@@ -53,6 +56,7 @@ final class TransportChain {
     } else if (challenge.isPresent()) {
       authenticated = new BasicTransport(redirecting, registry, config.auth(), state);
     }
-    return new RetryTransport(authenticated, config.retry(), sleeper);
+    return EndpointTransport.of(
+        new RetryTransport(authenticated, config.retry(), sleeper), declared, registry);
   }
 }

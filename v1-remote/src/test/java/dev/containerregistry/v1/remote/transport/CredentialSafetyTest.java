@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,10 +117,16 @@ class CredentialSafetyTest {
     }
   }
 
-  /** A bottom transport that sends every request to {@code server}, as a DNS override would. */
+  /**
+   * A bottom transport that sends every request to the plain http {@code server}, as a DNS override
+   * would; a TLS request fails at once, as it does against a registry that speaks no TLS.
+   */
   private static Transport rerouteTo(LocalServer server) {
     return request -> {
       URI original = request.uri();
+      if (original.getScheme().equals("https")) {
+        throw new SSLException("plain http server: " + original);
+      }
       URI local =
           URI.create(
               server.base()

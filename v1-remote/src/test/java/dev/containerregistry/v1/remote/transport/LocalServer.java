@@ -2,6 +2,8 @@ package dev.containerregistry.v1.remote.transport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local HTTP server on 127.0.0.1 for fault cases a real registry cannot be made to produce. Each
@@ -53,6 +56,7 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final String scheme;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private volatile Handler handler = (exchange, request) -> respond(exchange, 404, "");
@@ -63,14 +67,28 @@ public final class LocalServer implements AutoCloseable {
    */
   public static LocalServer start() {
     try {
-      return new LocalServer();
+      return new LocalServer(
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), "http");
     } catch (IOException e) {
       throw new UncheckedIOException("starting a local test server", e);
     }
   }
 
-  private LocalServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  /** As {@link #start()}, speaking TLS with the key material of {@code tls}. */
+  public static LocalServer startTls(SSLContext tls) {
+    try {
+      HttpsServer server =
+          HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setHttpsConfigurator(new HttpsConfigurator(tls));
+      return new LocalServer(server, "https");
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting a local TLS test server", e);
+    }
+  }
+
+  private LocalServer(HttpServer server, String scheme) {
+    this.server = server;
+    this.scheme = scheme;
     server.createContext(
         "/",
         exchange -> {
@@ -98,9 +116,9 @@ public final class LocalServer implements AutoCloseable {
     return this;
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>} ({@code https://} for a TLS server). */
   public URI base() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** {@code 127.0.0.1:<port>}. */

@@ -1,4 +1,4 @@
-package dev.containerregistry.v1.remote;
+package dev.containerregistry.v1.partial;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,14 +16,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class VerifyingInputStreamTest {
+class VerifiedBlobsTest {
 
   private static final byte[] CONTENT = "the blob content".getBytes(StandardCharsets.UTF_8);
   private static final Hash DIGEST = Hash.sha256(CONTENT);
 
-  private static VerifyingInputStream verifying(byte[] served, long expectedSize) {
-    return new VerifyingInputStream(
-        new ByteArrayInputStream(served), DIGEST, expectedSize, "blob " + DIGEST + " of test/repo");
+  /** The store's own failure type, to show that the factory's exception is what is thrown. */
+  static final class MismatchException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final Hash expected;
+
+    MismatchException(Hash expected, String message) {
+      super(message);
+      this.expected = expected;
+    }
+
+    Hash expected() {
+      return expected;
+    }
+  }
+
+  private static InputStream verifying(byte[] served, long expectedSize) {
+    return VerifiedBlobs.verify(
+        new ByteArrayInputStream(served),
+        DIGEST,
+        expectedSize,
+        "blob " + DIGEST + " of test/repo",
+        MismatchException::new);
   }
 
   @ParameterizedTest(name = "expected size {0}")
@@ -51,10 +70,10 @@ class VerifyingInputStreamTest {
     try (InputStream in = verifying(longer, CONTENT.length)) {
       byte[] firstPart = in.readNBytes(CONTENT.length - 1);
       assertEquals(CONTENT.length - 1, firstPart.length);
-      VerificationException e = assertThrows(VerificationException.class, in::readAllBytes);
+      MismatchException e = assertThrows(MismatchException.class, in::readAllBytes);
       assertTrue(e.getMessage().contains("longer than the 16 bytes"), e.getMessage());
       assertEquals(DIGEST, e.expected());
-      assertThrows(VerificationException.class, in::read, "the failure is not forgotten");
+      assertThrows(MismatchException.class, in::read, "the failure is not forgotten");
     }
   }
 
@@ -63,7 +82,7 @@ class VerifyingInputStreamTest {
     byte[] shorter = Arrays.copyOf(CONTENT, CONTENT.length - 3);
     try (InputStream in = verifying(shorter, CONTENT.length)) {
       assertArrayEquals(shorter, in.readNBytes(shorter.length));
-      VerificationException e = assertThrows(VerificationException.class, in::read);
+      MismatchException e = assertThrows(MismatchException.class, in::read);
       assertEquals(
           "blob " + DIGEST + " of test/repo ended after 13 bytes, but its descriptor declares 16",
           e.getMessage());
@@ -77,10 +96,10 @@ class VerifyingInputStreamTest {
     corrupt[3] ^= 1;
     try (InputStream in = verifying(corrupt, expectedSize)) {
       assertArrayEquals(corrupt, in.readNBytes(corrupt.length));
-      VerificationException e = assertThrows(VerificationException.class, in::read);
-      assertTrue(e.getMessage().contains("not the expected " + DIGEST), e.getMessage());
+      MismatchException e = assertThrows(MismatchException.class, in::read);
+      assertTrue(e.getMessage().contains("not the " + DIGEST + " expected"), e.getMessage());
       assertTrue(e.getMessage().contains(Hash.sha256(corrupt).toString()), e.getMessage());
-      assertThrows(VerificationException.class, in::read, "the failure is not forgotten");
+      assertThrows(MismatchException.class, in::read, "the failure is not forgotten");
     }
   }
 
@@ -90,7 +109,7 @@ class VerifyingInputStreamTest {
     corrupt[0] ^= 1;
     try (InputStream in = verifying(corrupt, CONTENT.length)) {
       assertEquals(4, in.skip(4));
-      assertThrows(VerificationException.class, in::readAllBytes);
+      assertThrows(MismatchException.class, in::readAllBytes);
     }
   }
 
@@ -98,8 +117,16 @@ class VerifyingInputStreamTest {
   void transferToVerifiesToo() throws IOException {
     byte[] shorter = Arrays.copyOf(CONTENT, 2);
     try (InputStream in = verifying(shorter, CONTENT.length)) {
-      assertThrows(
-          VerificationException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+      assertThrows(MismatchException.class, () -> in.transferTo(OutputStream.nullOutputStream()));
+    }
+  }
+
+  @Test
+  void theShortFormReportsAMismatchAsAPlainIOException() throws IOException {
+    try (InputStream in =
+        VerifiedBlobs.verify(new ByteArrayInputStream(new byte[] {1}), DIGEST, "blob x")) {
+      IOException e = assertThrows(IOException.class, in::readAllBytes);
+      assertEquals(IOException.class, e.getClass());
     }
   }
 }
