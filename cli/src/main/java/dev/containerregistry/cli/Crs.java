@@ -38,7 +38,10 @@ import picocli.CommandLine.Mixin;
       DeleteCommand.class,
       IndexCommand.class,
       CopyCommand.class,
+      PullCommand.class,
+      PushCommand.class,
       ExportCommand.class,
+      LoadCommand.class,
       AuthCommand.class,
       CommandLine.HelpCommand.class
     })
