@@ -99,7 +99,7 @@ final class AppendCommand extends CrsCommand {
    * shown on the progress bar as they are uploaded.
    */
   private Layer layer(String file, MediaType type, List<InputStream> inputs) throws IOException {
-    BlobMeter meter = progress().upload(file.equals("-") ? "stdin" : file);
+    BlobMeter meter = progress().upload(file.equals("-") ? "stdin" : fileName(file));
     if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
       return new MeteredLayer(
           FileLayer.builder().directory(Path.of(file), "/").mediaType(type).build(), meter);
@@ -107,5 +107,11 @@ final class AppendCommand extends CrsCommand {
     InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
     inputs.add(in);
     return new MeteredLayer(StreamLayer.builder(in).mediaType(type).build(), meter);
+  }
+
+  /** The last element of {@code file}'s path, the short label of its layer on the progress bar. */
+  private static String fileName(String file) {
+    Path name = Path.of(file).getFileName();
+    return name != null ? name.toString() : file;
   }
 }

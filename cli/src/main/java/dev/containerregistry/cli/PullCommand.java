@@ -9,6 +9,7 @@ import dev.containerregistry.v1.layout.Layout;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import dev.containerregistry.v1.tarball.Tarball;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,17 +68,23 @@ final class PullCommand extends CrsCommand {
   }
 
   private void toLayout(Reference source, Path dir, RemoteOptions options) throws Exception {
-    Layout layout = Files.exists(dir.resolve("oci-layout")) ? Layout.open(dir) : Layout.create(dir);
     String refName = source instanceof Tag tag ? tag.tagStr() : null;
     Descriptor saved;
     if (globals().platform == null && Remote.get(source, options).mediaType().isIndex()) {
       ImageIndex index = Metering.downloads(Remote.index(source, options), progress());
+      Layout layout = layout(dir);
       saved = refName != null ? layout.replace(refName, index) : layout.append(index);
     } else {
       Image image = Metering.downloads(Remote.image(source, options), progress());
+      Layout layout = layout(dir);
       saved = refName != null ? layout.replace(refName, image) : layout.append(image);
     }
     printPushed(source, saved.digest());
+  }
+
+  /** The layout in {@code dir}, made there when it holds none (only once REF was found). */
+  private static Layout layout(Path dir) throws IOException {
+    return Files.exists(dir.resolve("oci-layout")) ? Layout.open(dir) : Layout.create(dir);
   }
 
   private void toTarball(Reference source, Path file, RemoteOptions options) throws Exception {

@@ -313,7 +313,10 @@ class CrsCommandsTest {
             "delete",
             "index",
             "copy",
+            "pull",
+            "push",
             "export",
+            "load",
             "auth")) {
       assertTrue(help.contains("  " + command), command + " in: " + help);
       String own = crs.run(command, "--help").ok().out();
