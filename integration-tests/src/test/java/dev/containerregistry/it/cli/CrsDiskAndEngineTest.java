@@ -1,15 +1,12 @@
 package dev.containerregistry.it.cli;
 
-import static dev.containerregistry.it.cli.CrsCommandsTest.assertOneLineFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
@@ -18,28 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands that move images between a registry, the disk and the local Docker engine: {@code
  * pull}, {@code push}, {@code validate --layout/--tarball} and {@code load}, each result read back
  * by an independent reader (docker, skopeo).
  */
-@ExtendWith(RegistryExtension.class)
-class CrsDiskAndEngineTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-  private CrsRun crs;
-
-  @BeforeEach
-  void setUp() {
-    crs = new CrsRun(dir.resolve("docker"));
-  }
+class CrsDiskAndEngineTest extends CrsTestBase {
 
   @Test
   void pullFormatTarballIsWhatDockerLoads(RegistryContainer registry) throws Exception {

@@ -7,6 +7,7 @@ import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.TarStreams;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,7 @@ class CrsProgressTest {
 
   @Test
   void aTerminalShowsTheBarAndWithVerboseALinePerBlob(RegistryContainer registry) throws Exception {
-    Path tar = dir.resolve("big.tar");
-    try (OutputStream out = Files.newOutputStream(tar)) {
-      TarStreams.write(48L << 20, 3, out);
-    }
+    Path tar = bigTar(3);
     String ref = registry.ref("cli/progress:1");
 
     String screen = underTerminal("-v", "append", "-f", tar.toString(), "-t", ref);
@@ -41,16 +39,13 @@ class CrsProgressTest {
     assertTrue(screen.contains("2 blobs done"), "layer and config counted: " + screen);
     assertTrue(screen.contains("uploaded sha256:"), "-v prints a line per blob: " + screen);
     assertTrue(
-        screen.matches("(?s).*  big\\.tar [0-9.]+ [KM]iB.*"), "the blob's own bytes: " + screen);
+        screen.matches("(?s).*  big-3\\.tar [0-9.]+ [KM]iB.*"), "the blob's own bytes: " + screen);
     assertTrue(screen.contains(registry.hostPort() + "/cli/progress@sha256:"), screen);
   }
 
   @Test
   void aPullShowsEachBlobsBytesOfItsSizeAndTheTotal(RegistryContainer registry) throws Exception {
-    Path tar = dir.resolve("big.tar");
-    try (OutputStream out = Files.newOutputStream(tar)) {
-      TarStreams.write(48L << 20, 4, out);
-    }
+    Path tar = bigTar(4);
     String ref = registry.ref("cli/progress-pull:1");
     CrsRun crs = new CrsRun(dir.resolve("docker"));
     crs.run("-q", "append", "-f", tar.toString(), "-t", ref).ok();
@@ -66,6 +61,15 @@ class CrsProgressTest {
     assertTrue(screen.contains("pulled sha256:"), "-v prints a line per blob: " + screen);
     assertTrue(screen.contains("[" + "#".repeat(24) + "]"), "the bar ends full: " + screen);
     assertTrue(Files.size(pulled) > 20L << 20, "the tarball holds the layer");
+  }
+
+  /** A 48 MiB tar file, half of it random (so its layer stays large), from {@code seed}. */
+  private Path bigTar(long seed) throws IOException {
+    Path tar = dir.resolve("big-" + seed + ".tar");
+    try (OutputStream out = Files.newOutputStream(tar)) {
+      TarStreams.write(48L << 20, seed, out);
+    }
+    return tar;
   }
 
   /**
