@@ -25,8 +25,17 @@ abstract class ImageCommand extends CrsCommand {
     Reference source = reference(ref);
     String named = target.target;
     Reference destination = named != null ? reference(named) : source;
+    checkDestination(destination);
     run(source, destination, Remote.image(source, remote()));
   }
+
+  /**
+   * Refuses a {@code destination} this command cannot write to, before anything is fetched; by
+   * default every one is accepted.
+   *
+   * @throws picocli.CommandLine.ParameterException when it cannot
+   */
+  void checkDestination(Reference destination) {}
 
   /**
    * Writes what this command makes of {@code image}, read from {@code source}, to {@code

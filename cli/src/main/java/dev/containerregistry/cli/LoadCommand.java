@@ -20,12 +20,17 @@ import picocli.CommandLine.ParameterException;
 final class LoadCommand extends ImageCommand {
 
   @Override
-  void run(Reference source, Reference destination, Image image) throws Exception {
-    if (!(destination instanceof Tag tag)) {
+  void checkDestination(Reference destination) {
+    if (!(destination instanceof Tag)) {
       throw new ParameterException(
           spec().commandLine(),
           "the engine names images by tag and " + destination + " is a digest: give -t TARGET");
     }
+  }
+
+  @Override
+  void run(Reference source, Reference destination, Image image) throws Exception {
+    Tag tag = (Tag) destination; // checkDestination refused anything else
     Daemon.fromEnvironment().load(Map.of(tag, Metering.downloads(image, progress())));
     out().println(tag.name());
   }

@@ -22,6 +22,7 @@ class CrsUsageTest {
     assertEquals(2, Crs.run("validate"));
     assertEquals(2, Crs.run("validate", "--remote", "localhost/a:1", "--tarball", "a.tar"));
     assertEquals(2, Crs.run("index", "append", "-m", "localhost/a:1"));
+    assertEquals(2, Crs.run("load", "localhost/a@sha256:" + "0".repeat(64)));
   }
 
   @Test
