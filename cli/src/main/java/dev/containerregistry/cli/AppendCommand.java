@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -38,12 +39,7 @@ final class AppendCommand extends CrsCommand {
               + " to append as a layer; repeat for more layers.")
   List<String> files = new ArrayList<>();
 
-  @Option(
-      names = {"-t", "--new-tag"},
-      required = true,
-      paramLabel = "TARGET",
-      description = "Where to push the result: HOST/REPO:TAG.")
-  String target = "";
+  @Mixin RequiredTargetOption target = new RequiredTargetOption();
 
   @Option(
       names = {"-b", "--base"},
@@ -78,7 +74,7 @@ final class AppendCommand extends CrsCommand {
       for (int i = 0; i < layers.length; i++) {
         layers[i] = layer(files.get(i), layerType, inputs);
       }
-      push(reference(target), Mutate.appendLayers(start, layers));
+      push(reference(target.target), Mutate.appendLayers(start, layers));
     } finally {
       for (InputStream in : inputs) {
         in.close();
@@ -99,15 +95,23 @@ final class AppendCommand extends CrsCommand {
 
   /**
    * A directory becomes a file layer (its tree under {@code /}, sorted, reproducible); a tar file
-   * or stdin a stream layer, whose stream is added to {@code inputs} to be closed.
+   * or stdin a stream layer, whose stream is added to {@code inputs} to be closed. Its bytes are
+   * shown on the progress bar as they are uploaded.
    */
-  private static Layer layer(String file, MediaType type, List<InputStream> inputs)
-      throws IOException {
+  private Layer layer(String file, MediaType type, List<InputStream> inputs) throws IOException {
+    BlobMeter meter = progress().upload(file.equals("-") ? "stdin" : fileName(file));
     if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
-      return FileLayer.builder().directory(Path.of(file), "/").mediaType(type).build();
+      return new MeteredLayer(
+          FileLayer.builder().directory(Path.of(file), "/").mediaType(type).build(), meter);
     }
     InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
     inputs.add(in);
-    return StreamLayer.builder(in).mediaType(type).build();
+    return new MeteredLayer(StreamLayer.builder(in).mediaType(type).build(), meter);
+  }
+
+  /** The last element of {@code file}'s path, the short label of its layer on the progress bar. */
+  private static String fileName(String file) {
+    Path name = Path.of(file).getFileName();
+    return name != null ? name.toString() : file;
   }
 }

@@ -15,8 +15,9 @@ import picocli.CommandLine.Mixin;
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",
-      "  1  a registry or I/O failure: one line on stderr says what failed, on",
-      "     which reference, and the registry's error code (stack trace with -v)",
+      "  1  a registry or I/O failure (also a PATH that is missing, or not a layout",
+      "     or tarball): one line on stderr says what failed, on which reference,",
+      "     and the registry's error code (stack trace with -v)",
       "  2  a usage error (unknown option, malformed reference or platform)",
       "",
       "Credentials come from the Docker config ($DOCKER_CONFIG/config.json or",
@@ -38,7 +39,10 @@ import picocli.CommandLine.Mixin;
       DeleteCommand.class,
       IndexCommand.class,
       CopyCommand.class,
+      PullCommand.class,
+      PushCommand.class,
       ExportCommand.class,
+      LoadCommand.class,
       AuthCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -11,7 +11,6 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Platform;
-import dev.containerregistry.v1.remote.ProgressListener;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import java.io.IOException;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
 abstract class CrsCommand implements Callable<Integer> {
 
   private @Nullable CommandSpec spec;
-  private @Nullable TransferDisplay display;
+  private @Nullable ProgressBar progress;
 
   @Spec
   void spec(CommandSpec value) {
@@ -47,8 +46,8 @@ abstract class CrsCommand implements Callable<Integer> {
     try {
       run();
     } finally {
-      if (display != null) {
-        display.finish();
+      if (progress != null) {
+        progress.finish();
       }
       out().flush();
     }
@@ -83,11 +82,15 @@ abstract class CrsCommand implements Callable<Integer> {
 
   /** As {@link #remote()}, with {@code jobs} blobs transferred at once. */
   final RemoteOptions remote(int jobs) {
-    if (display == null) {
-      display = TransferDisplay.forStderr(globals());
+    return RemoteOptions.builder().platform(platform()).jobs(jobs).progress(progress()).build();
+  }
+
+  /** The progress display of this command's transfers, made on first use. */
+  final ProgressBar progress() {
+    if (progress == null) {
+      progress = TransferDisplay.forStderr(globals());
     }
-    ProgressListener progress = display.listener();
-    return RemoteOptions.builder().platform(platform()).jobs(jobs).progress(progress).build();
+    return progress;
   }
 
   final Reference reference(String text) {

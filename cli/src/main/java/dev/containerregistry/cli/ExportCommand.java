@@ -26,7 +26,8 @@ final class ExportCommand extends CrsCommand {
 
   @Override
   void run() throws Exception {
-    try (InputStream tar = Mutate.extract(Remote.image(reference(ref), remote()))) {
+    try (InputStream tar =
+        Mutate.extract(Metering.downloads(Remote.image(reference(ref), remote()), progress()))) {
       if (file.equals("-")) {
         tar.transferTo(out());
       } else {

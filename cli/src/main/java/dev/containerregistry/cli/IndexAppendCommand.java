@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,12 +38,7 @@ final class IndexAppendCommand extends CrsCommand {
       description = "An image or index to add; repeatable.")
   List<String> manifests = new ArrayList<>();
 
-  @Option(
-      names = {"-t", "--tag"},
-      required = true,
-      paramLabel = "TARGET",
-      description = "Where to push the index.")
-  String target = "";
+  @Mixin RequiredTargetOption target = new RequiredTargetOption();
 
   @Override
   void run() throws Exception {
@@ -56,6 +52,8 @@ final class IndexAppendCommand extends CrsCommand {
               ? IndexAddendum.of(Remote.index(ref, options))
               : IndexAddendum.of(Remote.image(ref, options)));
     }
-    push(reference(target), Mutate.appendManifests(index, adds.toArray(IndexAddendum[]::new)));
+    push(
+        reference(target.target),
+        Mutate.appendManifests(index, adds.toArray(IndexAddendum[]::new)));
   }
 }

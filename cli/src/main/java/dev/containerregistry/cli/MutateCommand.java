@@ -6,7 +6,6 @@ import dev.containerregistry.v1.ConfigFile;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Platform;
 import dev.containerregistry.v1.mutate.Mutate;
-import dev.containerregistry.v1.remote.Remote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +15,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code crs mutate REF -t TARGET ...}: config and annotation changes, pushed. */
 @Command(
@@ -27,16 +25,7 @@ import picocli.CommandLine.Parameters;
             + " TARGET (default: REF itself, when it is a tag). With --platform, that image is"
             + " picked from an index and the platform is also written into the config. Prints"
             + " HOST/REPO@DIGEST of the pushed image.")
-final class MutateCommand extends CrsCommand {
-
-  @Parameters(paramLabel = "REF", description = "The image to change.")
-  String ref = "";
-
-  @Option(
-      names = {"-t", "--tag"},
-      paramLabel = "TARGET",
-      description = "Where to push the result (default: REF).")
-  @Nullable String target;
+final class MutateCommand extends ImageCommand {
 
   @Option(
       names = {"-l", "--label"},
@@ -90,10 +79,7 @@ final class MutateCommand extends CrsCommand {
   List<String> exposedPorts = new ArrayList<>();
 
   @Override
-  void run() throws Exception {
-    Reference source = reference(ref);
-    Reference destination = target != null ? reference(target) : source;
-    Image image = Remote.image(source, remote());
+  void run(Reference source, Reference destination, Image image) throws Exception {
     ConfigFile file = image.configFile();
     ConfigFile.Builder changed = file.toBuilder().config(changedConfig(file.config()));
     Platform platform = globals().platform;

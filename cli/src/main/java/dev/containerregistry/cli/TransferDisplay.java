@@ -1,17 +1,13 @@
 package dev.containerregistry.cli;
 
-import dev.containerregistry.v1.remote.BlobEvent;
-import dev.containerregistry.v1.remote.Progress;
-import dev.containerregistry.v1.remote.ProgressListener;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a command shows of its transfers on stderr: a progress bar when stderr is a terminal (and
- * one line per finished blob with {@code -v}), only those lines on a pipe with {@code -v}, nothing
- * with {@code --quiet} or otherwise.
+ * Where a command shows its transfers: a progress bar on stderr when it is a terminal (and one line
+ * per finished blob with {@code -v}), only those lines on a pipe with {@code -v}, nothing with
+ * {@code --quiet} or otherwise.
  */
 final class TransferDisplay {
 
@@ -21,37 +17,13 @@ final class TransferDisplay {
    */
   static final String STDERR_TTY_PROPERTY = "crs.stderr.tty";
 
-  private final ProgressListener listener;
-  private final Runnable finish;
+  private TransferDisplay() {}
 
-  private TransferDisplay(ProgressListener listener, Runnable finish) {
-    this.listener = listener;
-    this.finish = finish;
-  }
-
-  static TransferDisplay forStderr(GlobalOptions globals) {
-    if (globals.quiet) {
-      return new TransferDisplay(ProgressListener.NONE, () -> {});
-    }
-    PrintStream err = System.err;
-    if (stderrIsTerminal()) {
-      ProgressBar bar = new ProgressBar(err, globals.verbose, System::nanoTime);
-      return new TransferDisplay(bar, bar::finish);
-    }
-    if (globals.verbose) {
-      return new TransferDisplay(
-          new ProgressListener() {
-            @Override
-            public void onProgress(Progress progress) {}
-
-            @Override
-            public void onBlob(BlobEvent event) {
-              err.println(ProgressBar.describe(event));
-            }
-          },
-          () -> {});
-    }
-    return new TransferDisplay(ProgressListener.NONE, () -> {});
+  /** The display that the global options and stderr call for. */
+  static ProgressBar forStderr(GlobalOptions globals) {
+    boolean shown = !globals.quiet;
+    return new ProgressBar(
+        System.err, shown && stderrIsTerminal(), shown && globals.verbose, System::nanoTime);
   }
 
   /**
@@ -71,13 +43,5 @@ final class TransferDisplay {
     } catch (IOException | UnsupportedOperationException notLinux) {
       return System.console() != null;
     }
-  }
-
-  ProgressListener listener() {
-    return listener;
-  }
-
-  void finish() {
-    finish.run();
   }
 }

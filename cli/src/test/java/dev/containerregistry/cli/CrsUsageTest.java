@@ -16,6 +16,13 @@ class CrsUsageTest {
     assertEquals(2, Crs.run("digest", "UPPER/case:tag"));
     assertEquals(2, Crs.run("--platform", "linux", "digest", "localhost/x:y"));
     assertEquals(2, Crs.run("copy", "-j", "0", "localhost/a:1", "localhost/b:1"));
+    assertEquals(2, Crs.run("pull", "--format", "zip", "localhost/a:1", "out"));
+    assertEquals(2, Crs.run("pull", "localhost/a:1"));
+    assertEquals(2, Crs.run("push", "layout", "Not A Ref"));
+    assertEquals(2, Crs.run("validate"));
+    assertEquals(2, Crs.run("validate", "--remote", "localhost/a:1", "--tarball", "a.tar"));
+    assertEquals(2, Crs.run("index", "append", "-m", "localhost/a:1"));
+    assertEquals(2, Crs.run("load", "localhost/a@sha256:" + "0".repeat(64)));
   }
 
   @Test
@@ -23,6 +30,8 @@ class CrsUsageTest {
     assertEquals(0, Crs.run("--help"));
     assertEquals(0, Crs.run("--version"));
     assertEquals(0, Crs.run("index", "append", "--help"));
+    assertEquals(0, Crs.run("pull", "--help"));
+    assertEquals(0, Crs.run("load", "--help"));
   }
 
   @Test

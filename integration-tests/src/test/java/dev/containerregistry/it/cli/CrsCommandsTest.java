@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
@@ -23,27 +21,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every crs command against registry:2, each result read back by an independent reader: skopeo, or
  * the SDK's pull side where skopeo cannot say.
  */
-@ExtendWith(RegistryExtension.class)
-class CrsCommandsTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-  private CrsRun crs;
-
-  @BeforeEach
-  void setUp() {
-    crs = new CrsRun(dir.resolve("docker"));
-  }
+class CrsCommandsTest extends CrsTestBase {
 
   @Test
   void appendFromStdinThenManifestConfigAndDigestAreWhatSkopeoReads(RegistryContainer registry)
@@ -313,7 +297,10 @@ class CrsCommandsTest {
             "delete",
             "index",
             "copy",
+            "pull",
+            "push",
             "export",
+            "load",
             "auth")) {
       assertTrue(help.contains("  " + command), command + " in: " + help);
       String own = crs.run(command, "--help").ok().out();
@@ -330,14 +317,5 @@ class CrsCommandsTest {
     List<JsonNode> layers = new java.util.ArrayList<>();
     JSON.readTree(Skopeo.rawManifest(ref)).path("layers").forEach(layers::add);
     return layers;
-  }
-
-  static void assertOneLineFailure(CrsRun.Result result, int exit, String mentions) {
-    assertEquals(exit, result.exit(), result.stderr());
-    assertEquals(0, result.stdout().length, "nothing on stdout");
-    String err = result.stderr();
-    assertTrue(err.endsWith("\n") && err.indexOf('\n') == err.length() - 1, "one line: " + err);
-    assertTrue(err.startsWith("crs"), err);
-    assertTrue(err.contains(mentions), err);
   }
 }
