@@ -9,8 +9,8 @@ import java.util.zip.Deflater;
  *
  * @param compressionLevel the gzip level, 0 (stored) to 9 (smallest)
  * @param mediaType the media type the layer reports; a gzip layer type
- * @param parallelism the number of compressing threads; 1 compresses in the reader's thread
- * @param blockSize the bytes of input each worker compresses at a time (parallel mode only)
+ * @param parallelism the number of compressing workers; 1 is the reader's own thread
+ * @param blockSize the bytes of input compressed at a time, on which the output depends
  */
 record StreamOptions(int compressionLevel, MediaType mediaType, int parallelism, int blockSize) {
 
