@@ -62,6 +62,8 @@ public final class PushSideBySide {
     List<Row> rows = new ArrayList<>();
     rows.add(
         Row.sdk("StreamLayer.of(tar), defaults", "stream-default", jvm, "stream", tar, "default"));
+    rows.add(
+        Row.sdk("StreamLayer, 1 worker (reader's thread)", "stream-1", jvm, "stream", tar, "1"));
     rows.add(Row.sdk("StreamLayer, 2 workers", "stream-2", jvm, "stream", tar, "2"));
     rows.add(Row.sdk("FileLayer(tree), defaults", "files-default", jvm, "files", tree, "default"));
     rows.add(Row.sdk("FileLayer(tree), 2 workers", "files-2", jvm, "files", tree, "2"));
