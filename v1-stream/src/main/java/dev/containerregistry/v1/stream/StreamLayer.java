@@ -83,11 +83,11 @@ public final class StreamLayer implements Layer {
    * <p>Why: at level 1 one core deflates about 85 MiB/s of input, usually less than the upload can
    * take, so each core added speeds a push up while the reader's thread (reading, hashing, copying,
    * several hundred MiB/s) keeps up. On a quiet 2-core machine 2 workers pushed a 1 GiB layer to a
-   * local registry 1.47 times as fast as 1 (118 vs 80 MB/s), for about 10% more CPU time (blocks are
-   * copied once more and each deflater is primed with a dictionary); on a machine whose cores are
-   * all busy they gain nothing and lose that much. Past four workers (over 300 MiB/s of input) the
-   * network or the registry is the limit on most pushes, while each worker holds another block of
-   * input and output (about 2 MiB), for each layer pushed at once.
+   * local registry 1.47 times as fast as 1 (118 vs 80 MB/s), for about 10% more CPU time (blocks
+   * are copied once more and each deflater is primed with a dictionary); on a machine whose cores
+   * are all busy they gain nothing and lose that much. Past four workers (over 300 MiB/s of input)
+   * the network or the registry is the limit on most pushes, while each worker holds another block
+   * of input and output (about 2 MiB), for each layer pushed at once.
    */
   public static int defaultParallelism() {
     return Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_PARALLELISM);
