@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  * {@code sha256sum} of the same bytes on disk. Prints MiB/s and the JVM's heap peak per round.
  *
  * <p>Run by {@code benchmarks/run-pull.sh}, which starts a local registry; a single-file program
- * (java's source launcher) so that the benchmarks module's build need not depend on v1-remote.
+ * (java's source launcher) on v1-remote's class path.
  * Arguments: {@code --registry host:port} (required), {@code --size-mib 1024},
  * {@code --rounds 3}, {@code --dir /tmp}, {@code --seed 1}.
  */

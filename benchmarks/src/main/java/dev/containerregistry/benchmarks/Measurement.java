@@ -4,9 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.List;
 
 /**
  * One timed run of a pipeline.
@@ -25,12 +22,7 @@ record Measurement(
 
   /** Runs {@code pipeline} over {@code input} of {@code inputBytes} bytes, then closes it. */
   static Measurement of(Pipeline pipeline, InputStream input, long inputBytes) throws IOException {
-    List<MemoryPoolMXBean> heapPools =
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP)
-            .toList();
-    System.gc();
-    heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+    HeapPeak heap = HeapPeak.start();
     long cpuBefore = OS.getProcessCpuTime();
     long start = System.nanoTime();
     Pipeline.Output output;
@@ -39,8 +31,7 @@ record Measurement(
     }
     long wall = System.nanoTime() - start;
     long cpu = OS.getProcessCpuTime() - cpuBefore;
-    long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    return new Measurement(output, inputBytes, wall, cpu, heapPeak);
+    return new Measurement(output, inputBytes, wall, cpu, heap.bytes());
   }
 
   /** Input MiB per second of elapsed time. */

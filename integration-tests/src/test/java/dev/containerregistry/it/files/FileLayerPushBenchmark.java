@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Pushes a tree of real binaries to registry:2 three ways and prints MB/s and the heap peak: the
- * tree's tar as a {@link StreamLayer}, the tree as a {@link FileLayer} with default options, and as
- * a FileLayer with 2 workers. The corpus is {@code usr/lib/x86_64-linux-gnu} and {@code
+ * tree's tar as a {@link StreamLayer} with 1 worker, the tree as a {@link FileLayer} with 1 worker,
+ * and as a FileLayer with 2 workers. The corpus is {@code usr/lib/x86_64-linux-gnu} and {@code
  * usr/lib/jvm}, tarred by the system's tar ({@code --sort=name --mtime=2020-01-01 --owner=0
  * --group=0 --numeric-owner}) and unpacked into the temp directory ({@code -Dbench.dir} to keep
  * it). Not part of the normal run: {@code -Dtest=FileLayerPushBenchmark -DargLine=-Xmx64m}.
@@ -49,14 +49,14 @@ class FileLayerPushBenchmark {
             "stream tar, level 1, 1 worker",
             round,
             tarBytes,
-            StreamLayer.builder(in).build());
+            StreamLayer.builder(in).parallelism(1).build());
       }
       push(
           registry,
-          "FileLayer defaults (level 1, 1 worker)",
+          "FileLayer level 1, 1 worker",
           round,
           tarBytes,
-          FileLayer.builder().directory(tree, "/").build());
+          FileLayer.builder().directory(tree, "/").parallelism(1).build());
       push(
           registry,
           "FileLayer level 1, 2 workers",

@@ -48,12 +48,16 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Reading: building costs nothing. Each read of {@link #compressed()} walks the trees, tars,
- * compresses and hashes in one pass. Once a compressed stream has been read to its end, {@link
- * #digest()}, {@link #diffId()} and {@link #size()} return its values; before that they throw
- * {@link NotComputedException}, as a {@link StreamLayer}'s do, so a push streams the first read
- * straight into the upload. Unlike a stream layer the layer can be read again (an upload retried
- * from byte 0, a second push): a later read fails with an {@link IOException} naming the file when
- * a file was added, removed, or changed size or modification time since the first complete read.
+ * compresses (gzip on {@link StreamLayer#defaultParallelism()} workers unless {@link
+ * Builder#parallelism(int)} says otherwise, with the same bytes whatever their number; or the
+ * format {@link Builder#compression} names) and hashes in one pass. A compressed stream dropped
+ * unclosed stops its workers once it is collected. Once a compressed stream has been read to its
+ * end, {@link #digest()}, {@link #diffId()} and {@link #size()} return its values; before that they
+ * throw {@link NotComputedException}, as a {@link StreamLayer}'s do, so a push streams the first
+ * read straight into the upload. Unlike a stream layer the layer can be read again (an upload
+ * retried from byte 0, a second push): a later read fails with an {@link IOException} naming the
+ * file when a file was added, removed, or changed size or modification time since the first
+ * complete read.
  */
 public final class FileLayer implements Layer {
 
@@ -236,7 +240,7 @@ public final class FileLayer implements Layer {
     private int compressionLevel = StreamLayer.DEFAULT_COMPRESSION_LEVEL;
     private boolean levelSet;
     private @Nullable LayerCompression compression;
-    private int parallelism = 1;
+    private int parallelism = StreamLayer.defaultParallelism();
     private @Nullable MediaType mediaType;
 
     private Builder() {}
@@ -387,7 +391,11 @@ public final class FileLayer implements Layer {
       return this;
     }
 
-    /** The compressing threads, 1 to 256, as {@link StreamLayer} has them; default 1. */
+    /**
+     * The compressing workers, 1 to 256, as {@link StreamLayer} has them; default {@link
+     * StreamLayer#defaultParallelism()}. The output, so the digest, is the same whatever the number
+     * (1 compresses in the reader's thread).
+     */
     public Builder parallelism(int workers) {
       this.parallelism = workers;
       return this;

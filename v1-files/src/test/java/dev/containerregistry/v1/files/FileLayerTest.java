@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,12 +197,45 @@ class FileLayerTest {
   @Test
   void parallelCompressionWritesTheSameTar() throws IOException {
     Path tree = Trees.sample(temp);
-    FileLayer one = FileLayer.builder().directory(tree, "/app").build();
+    FileLayer one = FileLayer.builder().directory(tree, "/app").parallelism(1).build();
     FileLayer two =
         FileLayer.builder().directory(tree, "/app").parallelism(2).compressionLevel(6).build();
 
     assertEquals(Archive.gzipOf(one).names(), Archive.gzipOf(two).names());
     assertEquals(one.diffId(), two.diffId());
+  }
+
+  @Test
+  void theDefaultWorkersGiveTheDigestOfOneWorkerSoEveryMachineAgrees() throws IOException {
+    Path tree = Files.createDirectories(temp.resolve("big"));
+    Files.write(tree.resolve("data.bin"), Trees.pattern(3_500_000));
+    FileLayer byDefault = FileLayer.builder().directory(tree, "/").build();
+    FileLayer oneWorker = FileLayer.builder().directory(tree, "/").parallelism(1).build();
+
+    Archive.gzipOf(byDefault);
+    Archive.gzipOf(oneWorker);
+
+    assertEquals(oneWorker.digest(), byDefault.digest());
+  }
+
+  /** Reads dropped unclosed, 4 KiB into 8 MB, stop their workers once they are collected. */
+  @Test
+  void workersOfReadsDroppedHalfwayStopOnceTheReadsAreCollected() throws Exception {
+    Path tree = Files.createDirectories(temp.resolve("big"));
+    Files.write(tree.resolve("data.bin"), Trees.pattern(8_000_000));
+    FileLayer layer = FileLayer.builder().directory(tree, "/").parallelism(2).build();
+    Set<Thread> before = Trees.compressingThreads();
+    for (int i = 0; i < 100; i++) {
+      assertEquals(4096, layer.compressed().readNBytes(4096).length);
+    }
+
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (!Trees.newCompressingThreads(before).isEmpty() && Instant.now().isBefore(deadline)) {
+      System.gc();
+      Thread.sleep(100);
+    }
+
+    assertEquals(0, Trees.newCompressingThreads(before).size(), "compressing threads left behind");
   }
 
   @Test

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Test helper: small source trees on disk. */
@@ -39,6 +42,27 @@ final class Trees {
   static void write(Path file, String content, String permissions) throws IOException {
     Files.writeString(file, content, UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+  }
+
+  /** {@code length} bytes of numbered text lines: they compress, and not to almost nothing. */
+  static byte[] pattern(int length) {
+    StringBuilder text = new StringBuilder(length + 32);
+    for (int line = 0; text.length() < length; line++) {
+      text.append("line ").append(line * 7919L % 100_003).append('\n');
+    }
+    return text.substring(0, length).getBytes(UTF_8);
+  }
+
+  /** The live compressing threads of stream layers that are not among {@code known}. */
+  static List<Thread> newCompressingThreads(Set<Thread> known) {
+    return compressingThreads().stream().filter(t -> t.isAlive() && !known.contains(t)).toList();
+  }
+
+  /** The compressing threads of stream layers, named {@code stream-layer-gzip-N}. */
+  static Set<Thread> compressingThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("stream-layer-gzip-"))
+        .collect(Collectors.toSet());
   }
 
   /** Sets the modification time of every regular file and directory under {@code root}. */

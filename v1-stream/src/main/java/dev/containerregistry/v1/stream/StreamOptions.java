@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param compression the format and level of the compressed stream
  * @param mediaType the media type the layer reports; a layer type of {@code compression}'s format
- * @param parallelism the number of compressing threads; 1 compresses in the reader's thread
- * @param blockSize the bytes of input each worker compresses at a time (parallel mode only)
+ * @param parallelism the number of compressing workers; 1 is the reader's own thread
+ * @param blockSize the bytes of input compressed at a time, on which gzip output depends
  */
 record StreamOptions(
     LayerCompression compression, MediaType mediaType, int parallelism, int blockSize) {

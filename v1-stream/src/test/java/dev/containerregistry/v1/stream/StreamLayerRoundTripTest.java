@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.containerregistry.v1.Hash;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class StreamLayerRoundTripTest {
 
-  @ParameterizedTest(name = "sequential level {0}, {1} bytes, read {2} at a time")
+  @ParameterizedTest(name = "one worker, level {0}, {1} bytes, read {2} at a time")
   @CsvSource({
     "1, 0, 8192",
     "1, 1, 8192",
@@ -28,7 +30,7 @@ class StreamLayerRoundTripTest {
     "9, 300000, 100000",
     "6, 2000000, 7",
   })
-  void sequentialStreamRoundTrips(int level, int inputSize, int readSize) throws Exception {
+  void streamOfOneWorkerRoundTrips(int level, int inputSize, int readSize) throws Exception {
     byte[] input = TestData.mixed(inputSize, inputSize);
     StreamLayer layer = TestData.layer(input, 1, level, StreamLayer.DEFAULT_BLOCK_SIZE);
 
@@ -76,14 +78,27 @@ class StreamLayerRoundTripTest {
 
   @ParameterizedTest(name = "blocks of {0}")
   @CsvSource({"1000", "65536", "1048576"})
-  void parallelOutputDependsOnTheBlockSizeNotOnTheNumberOfWorkers(int blockSize) throws Exception {
+  void outputDependsOnTheBlockSizeNotOnTheNumberOfWorkers(int blockSize) throws Exception {
     byte[] input = TestData.mixed(1_500_000, 5);
 
-    assertEquals(parallelDigest(input, 2, blockSize), parallelDigest(input, 5, blockSize));
-    assertEquals(parallelDigest(input, 3, blockSize), parallelDigest(input, 3, blockSize));
+    Hash oneWorker = digestWith(input, 1, blockSize);
+    assertEquals(oneWorker, digestWith(input, 2, blockSize));
+    assertEquals(oneWorker, digestWith(input, 5, blockSize));
+    assertEquals(digestWith(input, 3, blockSize), digestWith(input, 3, blockSize));
   }
 
-  private static Hash parallelDigest(byte[] input, int workers, int blockSize) throws Exception {
+  @Test
+  void theDefaultLayerHasTheDigestOfOneWorkerWhateverTheMachine() throws Exception {
+    byte[] input = TestData.mixed(3_500_000, 11);
+    StreamLayer layer = StreamLayer.of(new ByteArrayInputStream(input));
+    try (InputStream compressed = layer.compressed()) {
+      compressed.transferTo(OutputStream.nullOutputStream());
+    }
+
+    assertEquals(digestWith(input, 1, StreamLayer.DEFAULT_BLOCK_SIZE), layer.digest());
+  }
+
+  private static Hash digestWith(byte[] input, int workers, int blockSize) throws Exception {
     StreamLayer layer = TestData.layer(input, workers, 1, blockSize);
     try (InputStream compressed = layer.compressed()) {
       compressed.transferTo(OutputStream.nullOutputStream());

@@ -9,26 +9,27 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compresses blocks of the input on several workers and hands their output out in input order.
+ * Compresses the input in blocks, on the reader's thread or on workers, and hands their output out
+ * in input order. The bytes depend on the level and the block size only, never on who compresses.
  *
  * <p>The reader's thread does the ordered work: it reads the input (hashing it) into blocks,
  * submits them, and copies the compressed blocks into the reader's buffer (where they are hashed).
  * A block that fills up before the input ends is never the last one; when the input ends exactly at
  * a block boundary, an empty last block ends the deflate stream.
  *
- * <p>There are {@code workers + 1} blocks: while the reader's thread hands one out, the others are
- * being compressed, and as soon as it is done the block is filled again and submitted, so that a
- * worker that finishes finds the next block waiting. Blocks keep their arrays, so after the first
- * few blocks the stream allocates only one small task per block, and memory stays near {@code
- * workers + 1} times a block of input plus its compressed output, however long the input is or
- * however little each read asks for.
+ * <p>With {@code n} workers there are {@code n + 1} blocks: while the reader's thread hands one
+ * out, the others are being compressed, and as soon as it is done the block is filled again and
+ * submitted, so that a worker that finishes finds the next block waiting. With one (the reader's
+ * thread) there is one block, compressed when filled. Blocks keep their arrays, so after the first
+ * few blocks the stream allocates only one small task per block, and memory stays near that many
+ * blocks of input plus their compressed output, however long the input is or however little each
+ * read asks for.
  */
-final class ParallelGzipStream extends GzipLayerStream {
+final class BlockGzipStream extends GzipLayerStream {
 
   private final HashedInput input;
-  private final WorkerPool workers;
+  private final Workers workers;
   private final int blockSize;
-  private final int maxInFlight;
   private final InputWindow window = new InputWindow();
   private final Deque<Future<Block>> inFlight = new ArrayDeque<>();
   private boolean lastSubmitted;
@@ -36,12 +37,11 @@ final class ParallelGzipStream extends GzipLayerStream {
   private int currentPosition;
   private long blocksHandedOut;
 
-  ParallelGzipStream(HashedInput input, StreamOptions options, StreamLifecycle lifecycle) {
+  BlockGzipStream(HashedInput input, StreamOptions options, StreamLifecycle lifecycle) {
     super(input, options.compressionLevel(), lifecycle);
     this.input = input;
-    this.workers = new WorkerPool(options.parallelism(), options.compressionLevel());
+    this.workers = Workers.forStream(this, options.parallelism(), options.compressionLevel());
     this.blockSize = options.blockSize();
-    this.maxInFlight = options.parallelism() + 1;
   }
 
   @Override
@@ -74,7 +74,7 @@ final class ParallelGzipStream extends GzipLayerStream {
    * {@code free} (the block just handed out, or null) before making a new one.
    */
   private void submitAhead(@Nullable Block free) throws IOException {
-    while (!lastSubmitted && inFlight.size() < maxInFlight) {
+    while (!lastSubmitted && inFlight.size() < workers.blocksInFlight()) {
       Block block = free != null ? free : new Block(blockSize);
       free = null;
       block.fill(input, window);
