@@ -253,6 +253,11 @@ public class RegistryContainer extends GenericContainer<RegistryContainer> {
     return Reference.parse(hostPort() + "/" + repositoryAndTag);
   }
 
+  /** {@code <hostPort>/<repositoryAndTag>} as text, for command-line tools such as skopeo. */
+  public String ref(String repositoryAndTag) {
+    return hostPort() + "/" + repositoryAndTag;
+  }
+
   /** The repository {@code path} on this registry. */
   public Repository repository(String path) {
     return Repository.parse(hostPort() + "/" + path);

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
@@ -25,14 +25,13 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every crs command against registry:2, each result read back by an independent reader: skopeo, or
  * the SDK's pull side where skopeo cannot say.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class CrsCommandsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -267,7 +266,6 @@ class CrsCommandsTest {
     assertArrayEquals(Skopeo.rawManifest(source), Skopeo.rawManifest(destination + ":2"));
     List<String> requests =
         registry
-            .container()
             .getLogs()
             .lines()
             .filter(l -> l.contains("/v2/cli/copy-dst/blobs/uploads/"))
