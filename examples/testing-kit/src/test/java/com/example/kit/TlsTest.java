@@ -16,7 +16,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** An https registry with a CA of its own: the kit's options trust it, the JVM's defaults do not. */
-@RegistryTest(auth = Auth.TOKEN, tls = true)
+@RegistryTest(auth = Auth.BASIC, tls = true)
 class TlsTest {
 
   @Test
