@@ -3,20 +3,18 @@ package dev.containerregistry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.support.AuthRegistries;
-import dev.containerregistry.it.support.TokenServer;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.Prerequisites;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryUser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The auth registries themselves behave as the SDK's auth tests assume (raw HTTP, no SDK). */
 class AuthHarnessTest {
@@ -24,12 +22,16 @@ class AuthHarnessTest {
 
   @BeforeAll
   static void docker() {
-    RegistryExtension.requireDocker();
+    Prerequisites.requireDocker();
   }
 
   @Test
   void basicAuthRegistryAcceptsOnlyItsUser() throws Exception {
-    try (RegistryContainer registry = AuthRegistries.basic("alice", "s3cret")) {
+    try (RegistryContainer registry =
+        new RegistryContainer()
+            .withAuth(Auth.BASIC)
+            .withUsers(RegistryUser.pusher("alice", "s3cret"))) {
+      registry.start();
       assertEquals(401, get(registry.baseUri().resolve("/v2/"), null).statusCode());
       assertEquals(
           200, get(registry.baseUri().resolve("/v2/"), basic("alice", "s3cret")).statusCode());
@@ -39,29 +41,30 @@ class AuthHarnessTest {
   }
 
   @Test
-  void tokenRegistryAcceptsTokensFromTheTokenServer(@TempDir Path dir) throws Exception {
-    Map<String, TokenServer.User> users =
-        Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
-    try (TokenServer tokens = new TokenServer(users, dir);
-        RegistryContainer registry = AuthRegistries.token(tokens)) {
+  void tokenRegistrySendsClientsToTheTokenServerAndAcceptsItsTokens() throws Exception {
+    try (RegistryContainer registry =
+        new RegistryContainer().withAuth(Auth.TOKEN).withUsers(RegistryUser.puller("bob", "pw"))) {
+      registry.start();
       HttpResponse<String> challenge = get(registry.baseUri().resolve("/v2/"), null);
       assertEquals(401, challenge.statusCode());
-      assertTrue(
-          challenge.headers().firstValue("WWW-Authenticate").orElse("").contains(tokens.realm()));
+      String header = challenge.headers().firstValue("WWW-Authenticate").orElse("");
+      String realm = header.replaceAll(".*realm=\"([^\"]+)\".*", "$1");
+      String service = header.replaceAll(".*service=\"([^\"]+)\".*", "$1");
+      assertTrue(realm.startsWith("http://localhost:"), header);
 
       String body =
           get(
-                  URI.create(
-                      tokens.realm()
-                          + "?service="
-                          + TokenServer.SERVICE
-                          + "&scope=repository:demo:pull"),
+                  URI.create(realm + "?service=" + service + "&scope=repository:demo:pull"),
                   basic("bob", "pw"))
               .body();
       String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
       HttpResponse<String> tags =
           get(registry.baseUri().resolve("/v2/demo/tags/list"), "Bearer " + token);
       assertEquals(404, tags.statusCode(), tags.body()); // authorized; the repository is unknown
+      assertEquals(
+          401,
+          get(registry.baseUri().resolve("/v2/demo/tags/list"), "Bearer x" + token).statusCode());
+      assertEquals(1, registry.tokensIssued());
     }
   }
 

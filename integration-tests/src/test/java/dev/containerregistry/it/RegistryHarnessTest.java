@@ -2,13 +2,14 @@ package dev.containerregistry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class RegistryHarnessTest {
 
   @Test

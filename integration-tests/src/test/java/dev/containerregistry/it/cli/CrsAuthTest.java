@@ -3,26 +3,30 @@ package dev.containerregistry.it.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
-import dev.containerregistry.it.support.AuthRegistries;
 import dev.containerregistry.it.support.TarStreams;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
+import dev.containerregistry.testing.RegistryUser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** crs auth against a registry:2 that wants a password, with a Docker config of the test's own. */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class CrsAuthTest {
 
   @TempDir Path dir;
 
   @Test
   void loginStoresWhatLaterCommandsUseAndLogoutRemovesIt() throws Exception {
-    try (RegistryContainer registry = AuthRegistries.basic("alice", "s3cret")) {
+    try (RegistryContainer registry =
+        new RegistryContainer()
+            .withAuth(Auth.BASIC)
+            .withUsers(RegistryUser.pusher("alice", "s3cret"))) {
+      registry.start();
       CrsRun crs = new CrsRun(dir.resolve("docker"));
       String host = registry.hostPort();
       String ref = registry.ref("auth/app:1");

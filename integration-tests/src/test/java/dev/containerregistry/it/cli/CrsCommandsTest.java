@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
@@ -251,7 +251,6 @@ class CrsCommandsTest extends CrsTestBase {
     assertArrayEquals(Skopeo.rawManifest(source), Skopeo.rawManifest(destination + ":2"));
     List<String> requests =
         registry
-            .container()
             .getLogs()
             .lines()
             .filter(l -> l.contains("/v2/cli/copy-dst/blobs/uploads/"))

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.containerregistry.it.RegistryContainer;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
+import dev.containerregistry.testing.RegistryContainer;
 import dev.containerregistry.v1.Hash;
 import java.nio.file.Files;
 import java.nio.file.Path;

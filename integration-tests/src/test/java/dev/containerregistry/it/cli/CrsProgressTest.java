@@ -3,10 +3,10 @@ package dev.containerregistry.it.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.TarStreams;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,14 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The progress bar as a person sees it: crs run under a pseudo-terminal ({@code script}), its
  * screen read back; and nothing of it when stderr is a pipe.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class CrsProgressTest {
 
   @TempDir Path dir;

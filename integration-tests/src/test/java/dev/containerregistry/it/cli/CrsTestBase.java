@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.containerregistry.it.RegistryExtension;
+import dev.containerregistry.testing.RegistryTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the tests of crs commands share: a registry:2 per class, a temporary directory, a crs runner
  * with its own empty Docker config in it, and the check of a failure's status and single line.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 abstract class CrsTestBase {
 
   static final ObjectMapper JSON = new ObjectMapper();

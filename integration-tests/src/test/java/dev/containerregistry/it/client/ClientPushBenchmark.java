@@ -2,30 +2,25 @@ package dev.containerregistry.it.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
-import dev.containerregistry.it.support.AuthRegistries;
 import dev.containerregistry.it.support.CountingTransport;
-import dev.containerregistry.it.support.TokenServer;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
+import dev.containerregistry.testing.Sharing;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.RegistryClient;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
-import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pushes {@code -Dbench.images} (default 200) small images, one 4 KiB layer each, to one repository
@@ -34,33 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints the time and the requests sent (to the registry and the token server) of each. Not part of
  * the normal run: select it with {@code -Dtest=ClientPushBenchmark}.
  */
+@RegistryTest(auth = Auth.TOKEN, sharing = Sharing.PER_CLASS)
 class ClientPushBenchmark {
 
   private static final int IMAGES = Integer.getInteger("bench.images", 200);
 
-  @BeforeAll
-  static void docker() {
-    RegistryExtension.requireDocker();
-  }
-
   @Test
-  void pushesSmallImagesWithAndWithoutAClient(@TempDir Path dir) throws Exception {
-    Map<String, TokenServer.User> users =
-        Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
-    try (TokenServer tokens = new TokenServer(users, dir);
-        RegistryContainer registry = AuthRegistries.token(tokens)) {
-      warmUp(registry);
-      Run remote = run("Remote.write per image", registry, tokens, "remote", this::remoteCalls);
-      Run client = run("one RegistryClient", registry, tokens, "client", this::clientCalls);
-      Run multi = run("one RegistryClient, multiWrite", registry, tokens, "multi", this::multi);
-      for (Run r : List.of(client, multi)) {
-        System.out.printf(
-            Locale.ROOT,
-            "[bench] %s vs Remote.write: %.2fx fewer requests, %.2fx faster%n",
-            r.name,
-            (double) remote.requests / r.requests,
-            remote.seconds / r.seconds);
-      }
+  void pushesSmallImagesWithAndWithoutAClient(RegistryContainer registry) throws Exception {
+    warmUp(registry);
+    Run remote = run("Remote.write per image", registry, "remote", this::remoteCalls);
+    Run client = run("one RegistryClient", registry, "client", this::clientCalls);
+    Run multi = run("one RegistryClient, multiWrite", registry, "multi", this::multi);
+    for (Run r : List.of(client, multi)) {
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s vs Remote.write: %.2fx fewer requests, %.2fx faster%n",
+          r.name,
+          (double) remote.requests / r.requests,
+          remote.seconds / r.seconds);
     }
   }
 
@@ -71,17 +57,15 @@ class ClientPushBenchmark {
 
   private record Run(String name, double seconds, int requests) {}
 
-  private Run run(
-      String name, RegistryContainer registry, TokenServer tokens, String repo, Pushes pushes)
+  private Run run(String name, RegistryContainer registry, String repo, Pushes pushes)
       throws IOException {
     Map<Reference, Image> images = new LinkedHashMap<>();
     for (int i = 0; i < IMAGES; i++) {
       images.put(Reference.parse(registry.ref("bench/" + repo + ":v" + i)), Randoms.image(4096, 1));
     }
     CountingTransport counted = new CountingTransport();
-    RemoteOptions options =
-        RemoteOptions.builder().auth(Authenticator.basic("bob", "pw")).transport(counted).build();
-    int tokensBefore = tokens.tokensIssued();
+    RemoteOptions options = registry.options().toBuilder().transport(counted).build();
+    int tokensBefore = registry.tokensIssued();
     long start = System.nanoTime();
     pushes.push(images, options);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -96,7 +80,7 @@ class ClientPushBenchmark {
         counted.requests(),
         (double) counted.requests() / IMAGES,
         counted.pings(),
-        tokens.tokensIssued() - tokensBefore);
+        registry.tokensIssued() - tokensBefore);
     assertEquals(
         IMAGES,
         Remote.list(Repository.parse(registry.ref("bench/" + repo)), options).size(),
@@ -130,7 +114,7 @@ class ClientPushBenchmark {
     for (int i = 0; i < 20; i++) {
       images.add(Randoms.image(4096, 1));
     }
-    RemoteOptions options = RemoteOptions.builder().auth(Authenticator.basic("bob", "pw")).build();
+    RemoteOptions options = registry.options();
     try (RegistryClient client = RegistryClient.builder().options(options).build()) {
       for (int i = 0; i < images.size(); i++) {
         Reference ref = Reference.parse(registry.ref("bench/warmup:v" + i));

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Tag;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Config;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.utility.DockerImageName;
@@ -37,7 +36,7 @@ import org.testcontainers.utility.DockerImageName;
  * The engine that {@code scripts/test} runs, reached by the SDK over its API socket: an image built
  * in code is loaded and run by Testcontainers, and an image of the engine is read back.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class DaemonTest {
 
   @Test

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
-import dev.containerregistry.it.support.AuthRegistries;
-import dev.containerregistry.it.support.TokenServer;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.Prerequisites;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryUser;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.Remote;
@@ -16,26 +16,26 @@ import dev.containerregistry.v1.remote.RemoteOptions;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.validate.Validate;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Push and pull against registries that demand credentials: basic (htpasswd) and token auth. */
 class AuthEndToEndTest {
 
   @BeforeAll
   static void docker() {
-    RegistryExtension.requireDocker();
+    Prerequisites.requireDocker();
   }
 
   @Test
   void basicAuthPushAndPullSucceedWithTheRightPasswordAndFailClearlyWithAWrongOne()
       throws Exception {
-    try (RegistryContainer registry = AuthRegistries.basic("alice", "s3cret")) {
+    try (RegistryContainer registry =
+        new RegistryContainer()
+            .withAuth(Auth.BASIC)
+            .withUsers(RegistryUser.pusher("alice", "s3cret"))) {
+      registry.start();
       Reference ref = Reference.parse(registry.ref("private/app:1"));
       Image image = Randoms.image(4096, 2);
 
@@ -54,13 +54,13 @@ class AuthEndToEndTest {
   }
 
   @Test
-  void tokenAuthGrantsPushToPushersAndOnlyPullToPullers(@TempDir Path dir) throws Exception {
-    Map<String, TokenServer.User> users =
-        Map.of(
-            "bob", new TokenServer.User("bob-pw", Set.of("pull", "push")),
-            "carol", new TokenServer.User("carol-pw", Set.of("pull")));
-    try (TokenServer tokens = new TokenServer(users, dir);
-        RegistryContainer registry = AuthRegistries.token(tokens)) {
+  void tokenAuthGrantsPushToPushersAndOnlyPullToPullers() throws Exception {
+    try (RegistryContainer registry =
+        new RegistryContainer()
+            .withAuth(Auth.TOKEN)
+            .withUsers(
+                RegistryUser.pusher("bob", "bob-pw"), RegistryUser.puller("carol", "carol-pw"))) {
+      registry.start();
       Reference ref = Reference.parse(registry.ref("team/app:1"));
       Image image = Randoms.image(4096, 2);
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,13 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A 1 GiB tar streamed into a layer and pushed by the demo program in its own JVM with a 128 MiB
  * heap: the layer is never held in memory, and skopeo reads back the digest the program printed.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class BigStreamedPushTest {
   private static final long ONE_GIB = 1L << 30;
 

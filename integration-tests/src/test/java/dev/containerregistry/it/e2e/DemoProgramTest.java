@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.containerregistry.examples.PushStreamedLayer;
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.remote.Remote;
@@ -20,13 +20,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The PushStreamedLayer example, run against registry:2 and checked by skopeo and the pull side
  * (scripts/demo now does the same job through crs, which CrsCommandsTest covers).
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class DemoProgramTest {
 
   @Test

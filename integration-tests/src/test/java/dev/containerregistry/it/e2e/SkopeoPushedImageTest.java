@@ -2,11 +2,11 @@ package dev.containerregistry.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
@@ -21,14 +21,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The other direction: an OCI layout written by hand (no SDK code), pushed by skopeo, is pulled and
  * validated by the SDK with the digests the layout was written with.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class SkopeoPushedImageTest {
 
   @Test

@@ -1,9 +1,9 @@
 package dev.containerregistry.it.files;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.files.FileLayer;
 import dev.containerregistry.v1.remote.Remote;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Pushes a tree of real binaries to registry:2 three ways and prints MB/s and the heap peak: the
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * --group=0 --numeric-owner}) and unpacked into the temp directory ({@code -Dbench.dir} to keep
  * it). Not part of the normal run: {@code -Dtest=FileLayerPushBenchmark -DargLine=-Xmx64m}.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class FileLayerPushBenchmark {
 
   @Test

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.containerregistry.examples.PushFiles;
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
-import dev.containerregistry.it.support.Prerequisites;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.Prerequisites;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.empty.Empty;
@@ -39,14 +39,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A FileLayer pushed on an OCI base to registry:2, read back by skopeo and listed by the system's
  * tar; the same layer rebuilt after touching the files; a 1 GiB tree pushed by a 64 MiB JVM.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class FileLayerPushTest {
 
   private static final RemoteOptions OPTIONS = RemoteOptions.defaults();

@@ -2,11 +2,11 @@ package dev.containerregistry.it.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
@@ -28,11 +28,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** OCI layouts exchanged with skopeo, the reference implementation of {@code oci:DIR:ref}. */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class LayoutSkopeoTest {
 
   @Test

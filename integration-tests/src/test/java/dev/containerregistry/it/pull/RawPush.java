@@ -1,6 +1,6 @@
 package dev.containerregistry.it.pull;
 
-import dev.containerregistry.it.RegistryContainer;
+import dev.containerregistry.testing.RegistryContainer;
 import dev.containerregistry.v1.ConfigFile;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;

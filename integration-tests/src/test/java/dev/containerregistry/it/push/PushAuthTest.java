@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
-import dev.containerregistry.it.support.AuthRegistries;
-import dev.containerregistry.it.support.TokenServer;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
+import dev.containerregistry.testing.RegistryUser;
+import dev.containerregistry.testing.Sharing;
+import dev.containerregistry.testing.TestRegistry;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.random.Randoms;
@@ -21,20 +23,11 @@ import dev.containerregistry.v1.remote.transport.ErrorCode;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pushing to registries that require credentials: basic auth and the token protocol. */
+@RegistryTest(auth = Auth.TOKEN, sharing = Sharing.PER_CLASS)
 class PushAuthTest {
-
-  @BeforeAll
-  static void docker() {
-    RegistryExtension.requireDocker();
-  }
 
   private static RemoteOptions as(String user, String password) {
     return RemoteOptions.builder()
@@ -46,7 +39,11 @@ class PushAuthTest {
   @Test
   void pushesWithBasicCredentialsAndReportsWrongOnesByCode() throws Exception {
     Image image = Randoms.image(20_000, 2);
-    try (RegistryContainer registry = AuthRegistries.basic("alice", "s3cret")) {
+    try (RegistryContainer registry =
+        new RegistryContainer()
+            .withAuth(Auth.BASIC)
+            .withUsers(RegistryUser.pusher("alice", "s3cret"))) {
+      registry.start();
       Remote.write(Reference.parse(registry.ref("basic/app:v1")), image, as("alice", "s3cret"));
 
       IOException e =
@@ -61,60 +58,52 @@ class PushAuthTest {
   }
 
   @Test
-  void pushesAndMountsWithTokensReusingThem(@TempDir Path dir) throws Exception {
+  void pushesAndMountsWithTokensReusingThem(TestRegistry registry) throws Exception {
     Image image = Randoms.image(20_000, 3);
-    Map<String, TokenServer.User> users =
-        Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
-    try (TokenServer tokens = new TokenServer(users, dir);
-        RegistryContainer registry = AuthRegistries.token(tokens)) {
-      Reference source = Reference.parse(registry.ref("token/source:v1"));
-      Remote.write(source, image, as("bob", "pw"));
-      int afterFirstPush = tokens.tokensIssued();
-      assertEquals(1, afterFirstPush, "one token for the whole push");
+    int before = registry.container().tokensIssued();
+    Reference source = registry.reference("token/source:v1");
+    Remote.write(source, image, registry.options());
+    int afterFirstPush = registry.container().tokensIssued();
+    assertEquals(before + 1, afterFirstPush, "one token for the whole push");
 
-      Recorder recorder = new Recorder();
-      Reference target = Reference.parse(registry.ref("token/target:v1"));
-      Remote.write(
-          target,
-          PushMountTest.fromRepository(image, source.context()),
-          as("bob", "pw").toBuilder().progress(recorder).build());
+    Recorder recorder = new Recorder();
+    Reference target = registry.reference("token/target:v1");
+    Remote.write(
+        target,
+        PushMountTest.fromRepository(image, source.context()),
+        registry.options().toBuilder().progress(recorder).build());
 
-      assertEquals(0, recorder.bytesSent(), recorder.events.toString());
-      RegistryHttp http = new RegistryHttp(registry);
-      assertThrows(
-          IOException.class,
-          () -> http.manifest("token/target", "v1"),
-          "anonymous reads are refused");
-      assertEquals(afterFirstPush + 1, tokens.tokensIssued());
-    }
+    assertEquals(0, recorder.bytesSent(), recorder.events.toString());
+    RegistryHttp http = new RegistryHttp(registry.container());
+    assertThrows(
+        IOException.class,
+        () -> http.manifest(registry.prefix() + "/token/target", "v1"),
+        "anonymous reads are refused");
+    assertEquals(afterFirstPush + 1, registry.container().tokensIssued());
   }
 
   @Test
-  void copiesAnIndexWithTokensMountingEveryBlobWithoutAskingForMoreScopes(@TempDir Path dir)
+  void copiesAnIndexWithTokensMountingEveryBlobWithoutAskingForMoreScopes(TestRegistry registry)
       throws Exception {
     ImageIndex index = Randoms.index(10_000, 2, 2);
-    Map<String, TokenServer.User> users =
-        Map.of("bob", new TokenServer.User("pw", Set.of("pull", "push")));
-    try (TokenServer tokens = new TokenServer(users, dir);
-        RegistryContainer registry = AuthRegistries.token(tokens)) {
-      Reference source = Reference.parse(registry.ref("token/multi:v1"));
-      Remote.writeIndex(source, index, as("bob", "pw"));
-      int afterPush = tokens.tokensIssued();
+    Reference source = registry.reference("token/multi:v1");
+    Remote.writeIndex(source, index, registry.options());
+    int afterPush = registry.container().tokensIssued();
 
-      Recorder recorder = new Recorder();
-      Reference target = Reference.parse(registry.ref("token/multi-copy:v1"));
-      Remote.copy(source, target, as("bob", "pw").toBuilder().progress(recorder).build());
+    Recorder recorder = new Recorder();
+    Reference target = registry.reference("token/multi-copy:v1");
+    Remote.copy(source, target, registry.options().toBuilder().progress(recorder).build());
 
-      assertEquals(2 * (2 + 1), recorder.events.size(), recorder.events.toString());
-      assertTrue(
-          recorder.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED),
-          recorder.events.toString());
-      assertEquals(
-          afterPush + 2,
-          tokens.tokensIssued(),
-          "one token to read the source, one to push (with pull on the source)");
-      assertEquals(index.digest(), Remote.head(target, as("bob", "pw")).digest());
-    }
+    assertEquals(2 * (2 + 1), recorder.events.size(), recorder.events.toString());
+    assertTrue(
+        recorder.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED),
+        recorder.events.toString());
+    assertEquals(
+        afterPush + 2,
+        registry.container().tokensIssued(),
+        "one token to read the source, one to push (with pull on the source)");
+    assertEquals(index.digest(), Remote.head(target, registry.options()).digest());
+    registry.assertions().assertManifest(target, index.digest());
   }
 
   private static boolean causedByCode(Throwable e, ErrorCode code) {

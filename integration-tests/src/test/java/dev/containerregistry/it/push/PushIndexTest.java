@@ -3,10 +3,10 @@ package dev.containerregistry.it.push;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
@@ -20,10 +20,9 @@ import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An index of two platform images pushed to registry:2: children by digest, then the index. */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class PushIndexTest {
 
   @Test

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -22,10 +22,9 @@ import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Pushing an image whose layers come from another repository of the same registry mounts them. */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class PushMountTest {
 
   @Test

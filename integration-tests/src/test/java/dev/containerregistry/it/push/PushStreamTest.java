@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
@@ -28,12 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Stream layers pushed to registry:2, in both upload modes, checked with raw HTTP reads. */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class PushStreamTest {
 
   private static byte[] tar(int bytes) throws IOException {

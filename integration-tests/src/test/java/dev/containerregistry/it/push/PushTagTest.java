@@ -3,11 +3,11 @@ package dev.containerregistry.it.push;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.SkopeoCheck;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Tag;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.Remote;
@@ -17,10 +17,9 @@ import dev.containerregistry.v1.remote.transport.Transports;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tagging a manifest the registry already holds: one manifest PUT, no blob traffic. */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class PushTagTest {
 
   @Test

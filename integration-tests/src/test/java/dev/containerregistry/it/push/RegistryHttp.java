@@ -1,6 +1,6 @@
 package dev.containerregistry.it.push;
 
-import dev.containerregistry.it.RegistryContainer;
+import dev.containerregistry.testing.RegistryContainer;
 import dev.containerregistry.v1.Hash;
 import java.io.IOException;
 import java.net.URI;

@@ -2,10 +2,10 @@ package dev.containerregistry.it.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.TarStreams;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import dev.containerregistry.v1.stream.StreamLayer;
@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * part of the normal run: select it with {@code -Dtest=StreamPushBenchmark} and give the fork
  * {@code -DargLine=-Xmx128m}.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class StreamPushBenchmark {
 
   private static final long BYTES = Long.getLong("bench.bytes", 1L << 30);

@@ -3,9 +3,9 @@ package dev.containerregistry.it.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.Remote;
@@ -20,14 +20,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A blob commit ({@code PUT …?digest=}) that registry:2 carried out, but whose answer never reached
  * the client: the retried commit gets {@code 404} (the upload is closed), and the push asks with
  * {@code HEAD} whether the blob landed instead of failing.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class LostCommitAnswerTest {
 
   @Test

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
-import dev.containerregistry.it.support.AuthRegistries;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.name.NameOption;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.Prerequisites;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryUser;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.Remote;
@@ -19,14 +20,9 @@ import dev.containerregistry.v1.remote.transport.HttpSettings;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.Transports;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.images.builder.Transferable;
 
 /**
  * Where credentials may travel over plain http, against a real registry:2 with basic auth: to this
@@ -43,12 +39,16 @@ class PlainHttpCredentialsTest {
 
   @BeforeAll
   static void docker() {
-    RegistryExtension.requireDocker();
+    Prerequisites.requireDocker();
   }
 
   @Test
   void credentialsGoOverPlainHttpToLoopbackButToAPrivateAddressOnlyWhenInsecure() throws Exception {
-    try (RegistryContainer registry = AuthRegistries.basic("alice", "s3cret")) {
+    try (RegistryContainer registry =
+        new RegistryContainer()
+            .withAuth(Auth.BASIC)
+            .withUsers(RegistryUser.pusher("alice", "s3cret"))) {
+      registry.start();
       String bridge = bridgeAddress(registry) + ":5000";
       Image image = Randoms.image(2048, 1);
 
@@ -72,47 +72,18 @@ class PlainHttpCredentialsTest {
   }
 
   @Test
-  void aLoopbackRegistryThatServesTlsIsReachedOverTls(@TempDir Path dir) throws Exception {
-    Path key = dir.resolve("key.pem");
-    Path cert = dir.resolve("cert.pem");
-    Commands.run(
-        List.of(
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost,IP:127.0.0.1",
-            "-keyout",
-            key.toString(),
-            "-out",
-            cert.toString()));
-    try (RegistryContainer registry =
-        RegistryContainer.start(
-            Map.of(
-                "REGISTRY_HTTP_TLS_CERTIFICATE", "/certs/cert.pem",
-                "REGISTRY_HTTP_TLS_KEY", "/certs/key.pem"),
-            Map.of(
-                "/certs/cert.pem", Transferable.of(Files.readString(cert)),
-                "/certs/key.pem", Transferable.of(Files.readString(key))),
-            true)) {
-      Path certsD = dir.resolve("certs.d");
-      Files.createDirectories(certsD.resolve(registry.hostPort()));
-      Files.copy(cert, certsD.resolve(registry.hostPort()).resolve("ca.crt"));
+  void aLoopbackRegistryThatServesTlsIsReachedOverTls() throws Exception {
+    try (RegistryContainer registry = new RegistryContainer().withTls()) {
+      registry.start();
       RemoteOptions trusting =
           RemoteOptions.builder()
               .auth(Authenticator.anonymous())
               .retry(RetryPolicy.none())
               .transport(
-                  Transports.http(HttpSettings.builder().certificatesDirectory(certsD).build()))
+                  Transports.http(HttpSettings.builder().sslContext(registry.sslContext()).build()))
               .build();
-      Reference ref = Reference.parse(registry.ref("tls/app:1"));
+      // localhost names plain http; the registry answers only over TLS.
+      Reference ref = Reference.parse(registry.localHostPort() + "/tls/app:1");
       Image image = Randoms.image(2048, 1);
 
       Remote.write(ref, image, trusting);
@@ -129,7 +100,7 @@ class PlainHttpCredentialsTest {
                 "inspect",
                 "--format",
                 "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
-                registry.container().getContainerId()))
+                registry.getContainerId()))
         .strip();
   }
 }

@@ -1,5 +1,6 @@
 package dev.containerregistry.it.support;
 
+import dev.containerregistry.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,12 +12,7 @@ public final class Commands {
 
   /** True when {@code tool} is on the PATH. */
   public static boolean available(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
-      if (new java.io.File(dir, tool).canExecute()) {
-        return true;
-      }
-    }
-    return false;
+    return Prerequisites.onPath(tool);
   }
 
   /**

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Tag;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code docker save}, {@code docker image inspect}) and with skopeo's {@code docker-archive:} and
  * {@code oci-archive:} transports.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class TarballToolsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

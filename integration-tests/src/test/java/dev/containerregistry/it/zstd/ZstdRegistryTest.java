@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.it.support.Commands;
-import dev.containerregistry.it.support.Prerequisites;
 import dev.containerregistry.it.support.Skopeo;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.Prerequisites;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pushed by skopeo with {@code --dest-compress-format zstd}, then pulled, validated and extracted
  * by the SDK.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class ZstdRegistryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
