@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.ConfigFile;
-import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -93,28 +92,13 @@ final class ImageFromCore implements Image {
   /** A layer of the manifest, or the config blob seen as a layer. */
   @Override
   public Layer layerByDigest(Hash wanted) throws IOException {
-    Descriptor config = manifest().config();
-    if (config.digest().equals(wanted)) {
-      byte[] raw = rawConfig.get();
-      return StaticLayer.of(raw, config.mediaType());
-    }
-    List<Descriptor> descriptors = manifest().layers();
-    for (int i = 0; i < descriptors.size(); i++) {
-      if (descriptors.get(i).digest().equals(wanted)) {
-        return layers().get(i);
-      }
-    }
-    throw new ContentNotFoundException(wanted, "the blobs of image " + digest());
+    return Partial.layerByDigest(this, wanted, "image " + digest());
   }
 
   /** The layer at the position of {@code wanted} in the config's {@code rootfs.diff_ids}. */
   @Override
   public Layer layerByDiffId(Hash wanted) throws IOException {
-    int index = configFile().rootFs().diffIds().indexOf(wanted);
-    if (index < 0 || index >= manifest().layers().size()) {
-      throw new ContentNotFoundException(wanted, "the DiffIDs of image " + digest());
-    }
-    return layers().get(index);
+    return Partial.layerByDiffId(this, wanted, "image " + digest());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.containerregistry.v1.partial;
 
 import dev.containerregistry.v1.ConfigFile;
+import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -187,5 +188,42 @@ public final class Partial {
     try (InputStream in = blobs.open(digest)) {
       return in.readAllBytes();
     }
+  }
+
+  /**
+   * For implementers of {@link Image#layerByDigest}: the config blob (as a {@link StaticLayer})
+   * when {@code wanted} is the manifest's config digest, else the layer at the position of the
+   * manifest's layer descriptor with that digest.
+   *
+   * @param what the image, for the message, for example {@code "image sha256:…"}
+   * @throws ContentNotFoundException when the image has no blob {@code wanted}
+   */
+  public static Layer layerByDigest(Image image, Hash wanted, String what) throws IOException {
+    Descriptor config = image.manifest().config();
+    if (config.digest().equals(wanted)) {
+      return StaticLayer.of(image.rawConfigFile(), config.mediaType());
+    }
+    List<Descriptor> descriptors = image.manifest().layers();
+    for (int i = 0; i < descriptors.size(); i++) {
+      if (descriptors.get(i).digest().equals(wanted)) {
+        return image.layers().get(i);
+      }
+    }
+    throw new ContentNotFoundException(wanted, "the blobs of " + what);
+  }
+
+  /**
+   * For implementers of {@link Image#layerByDiffId}: the layer at the position of {@code wanted} in
+   * the config's {@code rootfs.diff_ids}.
+   *
+   * @param what the image, for the message, for example {@code "image sha256:…"}
+   * @throws ContentNotFoundException when the config lists no such DiffID for a layer
+   */
+  public static Layer layerByDiffId(Image image, Hash wanted, String what) throws IOException {
+    int index = image.configFile().rootFs().diffIds().indexOf(wanted);
+    if (index < 0 || index >= image.manifest().layers().size()) {
+      throw new ContentNotFoundException(wanted, "the DiffIDs of " + what);
+    }
+    return image.layers().get(index);
   }
 }

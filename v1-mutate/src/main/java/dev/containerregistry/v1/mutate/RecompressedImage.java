@@ -1,7 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
 import dev.containerregistry.v1.ConfigFile;
-import dev.containerregistry.v1.ContentNotFoundException;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -10,7 +9,7 @@ import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.Memo;
 import dev.containerregistry.v1.NotComputedException;
-import dev.containerregistry.v1.partial.StaticLayer;
+import dev.containerregistry.v1.partial.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,27 +84,12 @@ final class RecompressedImage implements Image {
   /** The config blob, or a layer whose digest is known (a converted one once read). */
   @Override
   public Layer layerByDigest(Hash digest) throws IOException {
-    Descriptor config = manifest().config();
-    if (config.digest().equals(digest)) {
-      return StaticLayer.of(base.rawConfigFile(), config.mediaType());
-    }
-    List<Descriptor> descriptors = manifest().layers();
-    for (int i = 0; i < descriptors.size(); i++) {
-      if (descriptors.get(i).digest().equals(digest)) {
-        return layers().get(i);
-      }
-    }
-    throw new ContentNotFoundException(digest, "the blobs of recompressed image " + digest());
+    return Partial.layerByDigest(this, digest, "recompressed image " + digest());
   }
 
   @Override
   public Layer layerByDiffId(Hash diffId) throws IOException {
-    for (Layer layer : layers()) {
-      if (layer.diffId().equals(diffId)) {
-        return layer;
-      }
-    }
-    throw new ContentNotFoundException(diffId, "the layers of a recompressed image");
+    return Partial.layerByDiffId(this, diffId, "recompressed image " + digest());
   }
 
   private List<Layer> convertLayers() throws IOException {

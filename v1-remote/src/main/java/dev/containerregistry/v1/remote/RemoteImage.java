@@ -9,6 +9,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.Manifest;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.partial.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,11 +117,7 @@ final class RemoteImage implements Image {
 
   @Override
   public Layer layerByDiffId(Hash diffId) throws IOException {
-    int index = configFile().rootFs().diffIds().indexOf(diffId);
-    if (index < 0 || index >= layers().size()) {
-      throw new ContentNotFoundException(diffId, "the DiffIDs of image " + fetched.reference());
-    }
-    return layers().get(index);
+    return Partial.layerByDiffId(this, diffId, "image " + fetched.reference());
   }
 
   /** The reference it was read by and its digest. */
