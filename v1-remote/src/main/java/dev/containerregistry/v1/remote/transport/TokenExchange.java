@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.containerregistry.v1.remote.authn.AuthConfig;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,8 +59,29 @@ final class TokenExchange {
     return clock;
   }
 
-  /** A token for {@code scopes}. */
+  /**
+   * A token for {@code scopes}.
+   *
+   * @throws TransportException of step {@link TransportException.Step#TOKEN}, its retries spent
+   */
   BearerToken fetch(Collection<String> scopes) throws IOException {
+    try {
+      return fetchWithRenewal(scopes);
+    } catch (TransportException e) {
+      throw e.fetchingToken(registry.base().getAuthority());
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw TransportException.failed(
+          String.valueOf(e.getMessage()),
+          TransportException.Step.TOKEN,
+          registry.base().getAuthority(),
+          "",
+          e);
+    }
+  }
+
+  private BearerToken fetchWithRenewal(Collection<String> scopes) throws IOException {
     AuthConfig auth = state.credentials(authenticator, registry);
     try {
       return fetch(auth, scopes);

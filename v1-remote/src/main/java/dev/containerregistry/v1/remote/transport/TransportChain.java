@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Assembles the layers of an authenticated transport, outermost first: retries, then credentials
- * (bearer or basic, chosen by pinging the registry, the credentials asked once), then redirects
- * (token requests follow none), then the user agent, then the configured bottom transport.
+ * Assembles the layers of an authenticated transport, outermost first: credentials (bearer or
+ * basic, chosen by pinging the registry, the credentials asked once), then retries, then redirects
+ * (token requests follow none), then the user agent, then the configured bottom transport. Every
+ * request, the ping's and the token server's included, passes exactly one retry layer, so a failing
+ * token server is asked at most {@link RetryPolicy#maxAttempts()} times per token.
  */
 final class TransportChain {
 
@@ -36,7 +38,7 @@ final class TransportChain {
     Transport redirecting = new RedirectingTransport(plain);
     Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
     Optional<Challenge> challenge = state.challenge(() -> Ping.challenge(retrying, registry));
-    Transport authenticated = redirecting;
+    Transport authenticated = retrying;
     if (challenge.isPresent() && challenge.get().isBearer()) {
       // Token requests follow no redirect: a realm cannot forward credentials or a body elsewhere.
       Transport tokens = new RetryTransport(plain, config.retry(), sleeper);
@@ -49,10 +51,10 @@ final class TransportChain {
               state,
               clock,
               config.allowedRealmHosts());
-      authenticated = new BearerTransport(redirecting, registry, exchange, state, scopes);
+      authenticated = new BearerTransport(retrying, registry, exchange, state, scopes);
     } else if (challenge.isPresent()) {
-      authenticated = new BasicTransport(redirecting, registry, config.auth(), state);
+      authenticated = new BasicTransport(retrying, registry, config.auth(), state);
     }
-    return new RetryTransport(authenticated, config.retry(), sleeper);
+    return authenticated;
   }
 }
