@@ -56,6 +56,28 @@ final class UploadRegistry implements AutoCloseable {
   /** When positive, sent as OCI-Chunk-Min-Length. */
   volatile int minChunk;
 
+  /**
+   * A fault answering every request it matches, instead of the registry; the matched requests are
+   * counted in {@link #faultHits()}.
+   */
+  interface Fault {
+    /** True for the requests this fault answers. */
+    boolean matches(LocalServer.Recorded request);
+
+    /** Answers (or drops, or stalls) {@code exchange}. */
+    void answer(HttpExchange exchange) throws IOException;
+  }
+
+  /** When set, answers every request it matches. */
+  volatile Fault fault;
+
+  private final AtomicInteger faultHits = new AtomicInteger();
+
+  /** The requests {@link #fault} answered so far. */
+  int faultHits() {
+    return faultHits.get();
+  }
+
   UploadRegistry() {
     server = LocalServer.start().handle(this::handle);
   }
@@ -115,6 +137,12 @@ final class UploadRegistry implements AutoCloseable {
   private void handle(HttpExchange exchange, LocalServer.Recorded request) throws IOException {
     String path = request.uri().getPath();
     String method = request.method();
+    Fault injected = fault;
+    if (injected != null && injected.matches(request)) {
+      faultHits.incrementAndGet();
+      injected.answer(exchange);
+      return;
+    }
     if (path.equals("/token")) {
       validToken = "token-" + tokensIssued.incrementAndGet();
       LocalServer.respond(exchange, 200, "{\"token\":\"" + validToken + "\"}");

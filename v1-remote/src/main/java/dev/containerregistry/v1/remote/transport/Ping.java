@@ -23,6 +23,8 @@ final class Ping {
     Response response;
     try {
       response = transport.send(request);
+    } catch (TransportException e) {
+      throw e.whileDoing("pinging the registry");
     } catch (IOException e) {
       throw new IOException("pinging " + request + ": " + e.getMessage(), e);
     }

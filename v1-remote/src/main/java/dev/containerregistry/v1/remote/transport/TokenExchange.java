@@ -113,11 +113,11 @@ final class TokenExchange {
       CredentialPolicy.checkPlainHttp(
           registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     }
+    boolean oauth = !auth.identityToken().isEmpty();
     Response response =
-        send(
-            auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes),
-            onRegistryHost);
-    if (response.status() == 404 || response.status() == 405) {
+        send(oauth ? post(realm, auth, scopes) : get(realm, auth, scopes), onRegistryHost);
+    if (oauth && (response.status() == 404 || response.status() == 405)) {
+      // A token server without the OAuth2 POST endpoint: ask it with a GET instead.
       response.close();
       response = send(get(realm, auth, scopes), onRegistryHost);
     }
