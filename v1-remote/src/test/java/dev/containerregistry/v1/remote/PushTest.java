@@ -11,6 +11,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.files.FileLayer;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.HttpSettings;
@@ -22,6 +23,8 @@ import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -252,6 +256,24 @@ class PushTest {
 
     assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
     assertEquals(2, registry.server.requests("POST", "/v2/restart/blobs/uploads/").size());
+    assertProgressEndsComplete();
+  }
+
+  @Test
+  void restartsAFileLayerFromByteZeroWhenItsFirstUploadIsDropped(@TempDir Path dir)
+      throws IOException {
+    Repository repo = registry.repo("files");
+    Files.write(dir.resolve("app.bin"), random(50_000));
+    FileLayer layer = FileLayer.builder().directory(dir, "/app").build();
+    registry.dropNextPatchAfter = 1000;
+
+    Remote.writeLayer(repo, layer, options(UploadMode.STREAMING));
+
+    assertTrue(layer.computed(), "the restarted read computed the digest");
+    assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
+    assertEquals(2, registry.server.requests("PATCH", "/v2/files/blobs/uploads/").size());
+    assertEquals(2, registry.server.requests("POST", "/v2/files/blobs/uploads/").size());
+    assertEquals(0, registry.server.requests("HEAD", "/v2/files/").size(), "digest unknown first");
     assertProgressEndsComplete();
   }
 
