@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.v1.Image;
+import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.stream.StreamLayer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,7 +19,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -79,25 +78,6 @@ class StopTest {
     }
   }
 
-  /** An endless tar-like input of random bytes: its gzip does not shrink. */
-  private static InputStream endless() {
-    Random random = new Random(1);
-    return new InputStream() {
-      @Override
-      public int read() {
-        return random.nextInt(256);
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        byte[] chunk = new byte[len];
-        random.nextBytes(chunk);
-        System.arraycopy(chunk, 0, b, off, len);
-        return len;
-      }
-    };
-  }
-
   private RegistryClient.Builder client() {
     return RegistryClient.builder()
         .options(
@@ -108,7 +88,7 @@ class StopTest {
   }
 
   private static Image imageWithEndlessLayer() {
-    return new LayeredImage(List.of(StreamLayer.of(endless())));
+    return new LayeredImage(List.of(StreamLayer.of(Randoms.endless(1))));
   }
 
   private void awaitBlockedUpload() throws InterruptedException {
