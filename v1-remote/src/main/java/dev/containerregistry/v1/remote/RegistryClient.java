@@ -39,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: one client serves any number of threads. Close it when done; calls after {@link
  * #close()} are refused, and images read earlier can still be read.
  *
+ * <p>Failures are {@link dev.containerregistry.v1.remote.transport.TransportException}s naming the
+ * registry, repository and step. A push whose thread is interrupted, or any call that outlives
+ * {@link Builder#operationTimeout}, aborts its requests in flight, stops its workers and throws an
+ * {@link java.io.InterruptedIOException}; nothing whose content did not all land is tagged.
+ *
  * <pre>{@code
  * try (RegistryClient client = RegistryClient.create()) {
  *   for (Map.Entry<Tag, Image> e : images.entrySet()) {
