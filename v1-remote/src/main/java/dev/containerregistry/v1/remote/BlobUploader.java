@@ -4,6 +4,7 @@ import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.NotComputedException;
+import dev.containerregistry.v1.remote.transport.RequestBody;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
@@ -16,7 +17,10 @@ import java.util.Optional;
 /**
  * Puts one blob into a repository, step by step: {@code HEAD} (skip if present), mount when the
  * layer knows another repository of the same registry, else open a session, send the data, read the
- * digest (a stream layer's is known only now) and commit.
+ * digest (a stream layer's is known only now) and commit. A small blob of known digest ({@link
+ * RemoteOptions#smallBlobLimit()}) that cannot be mounted skips the {@code HEAD}: its data goes
+ * with the {@code POST} that opens the upload, or with the {@code PUT} that closes the session the
+ * registry opened instead.
  *
  * <p>When sending the data fails for a reason the {@link RetryPolicy} retries (or with a {@code
  * 401}: the token expired while the data went up, and the transport has fetched a fresh one), a
@@ -34,6 +38,7 @@ final class BlobUploader {
   private final UploadCommit commit;
   private final ProgressTracker progress;
   private final RetryPolicy retry;
+  private final long smallBlobLimit;
 
   BlobUploader(
       Repository repo,
@@ -42,7 +47,8 @@ final class BlobUploader {
       DataSender sender,
       UploadCommit commit,
       ProgressTracker progress,
-      RetryPolicy retry) {
+      RetryPolicy retry,
+      long smallBlobLimit) {
     this.repo = repo;
     this.existence = existence;
     this.sessions = sessions;
@@ -50,6 +56,7 @@ final class BlobUploader {
     this.commit = commit;
     this.progress = progress;
     this.retry = retry;
+    this.smallBlobLimit = smallBlobLimit;
   }
 
   BlobEvent upload(PushBlob blob) throws IOException {
@@ -57,12 +64,15 @@ final class BlobUploader {
     Optional<UploadSession.Opened> session = Optional.empty();
     if (known.isPresent()) {
       Hash digest = known.get();
+      Optional<Repository> mountFrom = blob.mountSource().filter(this::mountable);
+      if (mountFrom.isEmpty() && blob.knownSize() <= smallBlobLimit) {
+        return small(blob, digest);
+      }
       if (step(PushStep.CHECK, blob, () -> existence.exists(digest))) {
         return skipped(blob, digest, BlobEvent.Outcome.EXISTED);
       }
-      Optional<Repository> source = blob.mountSource().filter(this::mountable);
-      if (source.isPresent()) {
-        session = step(PushStep.MOUNT, blob, () -> sessions.mount(digest, source.get()));
+      if (mountFrom.isPresent()) {
+        session = step(PushStep.MOUNT, blob, () -> sessions.mount(digest, mountFrom.get()));
         if (session.isEmpty()) {
           return skipped(blob, digest, BlobEvent.Outcome.MOUNTED);
         }
@@ -107,6 +117,46 @@ final class BlobUploader {
           return digest;
         });
     BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, sent.sent());
+    progress.blob(event);
+    return event;
+  }
+
+  /**
+   * A small blob of known digest: its data in memory, sent with the request that opens the upload
+   * (or put into the session the registry opens instead), without asking first whether the
+   * repository has it. Both requests can be resent, so the transport retries them.
+   */
+  private BlobEvent small(PushBlob blob, Hash digest) throws IOException {
+    long size = blob.knownSize();
+    byte[] data =
+        step(
+            PushStep.SEND,
+            blob,
+            () -> {
+              try (InputStream in = blob.layer().compressed()) {
+                byte[] read = in.readNBytes((int) size + 1);
+                if (read.length != size) {
+                  throw new IOException(
+                      "its data has " + read.length + " bytes or more, its size says " + size);
+                }
+                return read;
+              }
+            });
+    Optional<UploadSession.Opened> opened =
+        step(PushStep.START, blob, () -> sessions.startWith(digest, data));
+    if (opened.isPresent()) {
+      URI location = opened.get().location();
+      step(
+          PushStep.COMMIT,
+          blob,
+          () -> {
+            commit.commit(location, digest, RequestBody.of(data, "application/octet-stream"));
+            return digest;
+          });
+    }
+    ProgressTracker.BlobProgress sent = progress.forBlob(true);
+    sent.reached(size);
+    BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, size);
     progress.blob(event);
     return event;
   }

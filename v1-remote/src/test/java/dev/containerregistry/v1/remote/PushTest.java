@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The upload protocol against a local server that keeps blobs in memory and injects faults. */
 class PushTest {
@@ -46,6 +47,7 @@ class PushTest {
 
   private RemoteOptions options(UploadMode mode) {
     return RemoteOptions.builder()
+        .smallBlobLimit(0)
         .auth(Authenticator.anonymous())
         .uploadMode(mode)
         .chunkSize(16 * 1024)
@@ -108,6 +110,30 @@ class PushTest {
         events);
     assertProgressEndsComplete();
     assertEquals(layer.size(), updates.get(updates.size() - 1).total());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void sendsASmallBlobWithTheRequestThatOpensItsUploadWithoutAHead(boolean declined)
+      throws IOException {
+    Repository repo = registry.repo("small");
+    registry.declineMonolithicPost = declined;
+    Layer layer = Randoms.layer(4096, MediaType.OCI_LAYER);
+    RemoteOptions small = options(UploadMode.STREAMING).toBuilder().smallBlobLimit(8192).build();
+
+    Remote.writeLayer(repo, layer, small);
+
+    assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
+    assertEquals(0, registry.server.requests("HEAD", "/v2/small/").size());
+    assertEquals(0, registry.server.requests("PATCH", "/v2/small/").size());
+    assertEquals(1, registry.server.requests("POST", "/v2/small/blobs/uploads/").size());
+    assertEquals(
+        declined ? 1 : 0, registry.server.requests("PUT", "/v2/small/blobs/uploads/").size());
+    assertEquals(
+        List.of(
+            new BlobEvent(layer.digest(), BlobEvent.Outcome.UPLOADED, layer.size(), layer.size())),
+        events);
+    assertProgressEndsComplete();
   }
 
   @Test

@@ -135,6 +135,7 @@ class RetryTableTest {
     return RegistryClient.builder()
         .options(
             RemoteOptions.builder()
+                .smallBlobLimit(0)
                 .auth(Authenticator.anonymous())
                 .uploadMode(mode)
                 .chunkSize(1024)

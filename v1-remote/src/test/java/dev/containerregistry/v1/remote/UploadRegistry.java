@@ -53,6 +53,9 @@ final class UploadRegistry implements AutoCloseable {
   /** When set, POST answers this Location. */
   volatile String corruptLocation;
 
+  /** When set, a POST with {@code ?digest=} and the data opens a session instead of storing it. */
+  volatile boolean declineMonolithicPost;
+
   /** When positive, sent as OCI-Chunk-Min-Length. */
   volatile int minChunk;
 
@@ -186,7 +189,7 @@ final class UploadRegistry implements AutoCloseable {
       throws IOException {
     String query = request.uri().getQuery() == null ? "" : request.uri().getQuery();
     switch (request.method()) {
-      case "POST" -> start(exchange, repo, query);
+      case "POST" -> start(exchange, request, repo, query);
       case "PATCH" -> patch(exchange, request, repo, id);
       case "GET" -> status(exchange, repo, id);
       case "PUT" -> commit(exchange, request, repo, id, query);
@@ -194,8 +197,19 @@ final class UploadRegistry implements AutoCloseable {
     }
   }
 
-  private void start(HttpExchange exchange, String repo, String query) throws IOException {
+  private void start(HttpExchange exchange, LocalServer.Recorded request, String repo, String query)
+      throws IOException {
     Map<String, String> params = params(query);
+    String digest = params.get("digest");
+    if (digest != null && !declineMonolithicPost) {
+      if (!Hash.sha256(request.body()).toString().equals(digest)) {
+        LocalServer.respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\"}]}");
+        return;
+      }
+      blobs.put(repo + "@" + digest, request.body());
+      LocalServer.respond(exchange, 201, "");
+      return;
+    }
     if (params.containsKey("mount")
         && blobs.containsKey(params.get("from") + "@" + params.get("mount"))) {
       blobs.put(
