@@ -20,11 +20,13 @@ import dev.containerregistry.v1.tar.TarEntry;
 import dev.containerregistry.v1.tar.TarMember;
 import dev.containerregistry.v1.tar.TarStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -38,6 +40,28 @@ public final class Randoms {
   private static final long MAX_LAYER_BYTES = Integer.MAX_VALUE - 16 * 1024;
 
   private Randoms() {}
+
+  /**
+   * An endless stream of random bytes from {@code seed} (they do not compress), for tests of
+   * uploads that must be stopped rather than finished. Each read fills the buffer asked for.
+   */
+  public static InputStream endless(long seed) {
+    Random random = new Random(seed);
+    return new InputStream() {
+      @Override
+      public int read() {
+        return random.nextInt(256);
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        byte[] chunk = new byte[len];
+        random.nextBytes(chunk);
+        System.arraycopy(chunk, 0, b, off, len);
+        return len;
+      }
+    };
+  }
 
   /**
    * A gzip layer whose tar holds one file of {@code byteSize} random bytes.

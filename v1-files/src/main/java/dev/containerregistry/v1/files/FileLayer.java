@@ -1,7 +1,7 @@
 package dev.containerregistry.v1.files;
 
+import dev.containerregistry.v1.ComputedOnRead;
 import dev.containerregistry.v1.Hash;
-import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.NotComputedException;
 import dev.containerregistry.v1.compression.LayerCompression;
@@ -59,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  * file when a file was added, removed, or changed size or modification time since the first
  * complete read.
  */
-public final class FileLayer implements Layer {
+public final class FileLayer implements ComputedOnRead {
 
   /**
    * The modification time written when none is set: one second after the Unix epoch, {@code
@@ -161,6 +161,26 @@ public final class FileLayer implements Layer {
   @Override
   public long size() throws IOException {
     return values("size").size();
+  }
+
+  /** True once a compressed stream has been read to its end. */
+  @Override
+  public boolean computed() {
+    CompressedRead read = latest;
+    if (record.values() == null && read != null) {
+      try {
+        read.recordIfComplete();
+      } catch (IOException changedSinceTheFirstRead) {
+        return false; // the next read reports the change, naming the file
+      }
+    }
+    return record.values() != null;
+  }
+
+  /** True: each read walks the files again, and a change since the first read fails it. */
+  @Override
+  public boolean readableAgain() {
+    return true;
   }
 
   /**

@@ -4,18 +4,30 @@ import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.NotComputedException;
+import dev.containerregistry.v1.remote.transport.RequestBody;
+import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ProtocolException;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Puts one blob into a repository, step by step: {@code HEAD} (skip if present), mount when the
  * layer knows another repository of the same registry, else open a session, send the data, read the
- * digest (a stream layer's is known only now) and commit. A layer that can be read again is
- * restarted from its first byte after a transient failure; a stream layer never is.
+ * digest (a stream layer's is known only now) and commit. A small blob of known digest ({@link
+ * RemoteOptions#smallBlobLimit()}) that cannot be mounted skips the {@code HEAD}: its data goes
+ * with the {@code POST} that opens the upload, or with the {@code PUT} that closes the session the
+ * registry opened instead.
+ *
+ * <p>When sending the data fails for a reason the {@link RetryPolicy} retries (or with a {@code
+ * 401}: the token expired while the data went up, and the transport has fetched a fresh one), a
+ * layer that can be read again is restarted from its first byte, in a new session, up to the
+ * policy's attempts in all; a stream layer never is. Only the data step restarts: the other steps'
+ * requests carry no one-shot body, so the transport has already retried them, and a {@link
+ * DataSender} that resumes by itself ({@code CHUNKED}) is not restarted either.
  */
 final class BlobUploader {
 
@@ -25,7 +37,8 @@ final class BlobUploader {
   private final DataSender sender;
   private final UploadCommit commit;
   private final ProgressTracker progress;
-  private final int maxAttempts;
+  private final RetryPolicy retry;
+  private final long smallBlobLimit;
 
   BlobUploader(
       Repository repo,
@@ -34,14 +47,16 @@ final class BlobUploader {
       DataSender sender,
       UploadCommit commit,
       ProgressTracker progress,
-      int maxAttempts) {
+      RetryPolicy retry,
+      long smallBlobLimit) {
     this.repo = repo;
     this.existence = existence;
     this.sessions = sessions;
     this.sender = sender;
     this.commit = commit;
     this.progress = progress;
-    this.maxAttempts = maxAttempts;
+    this.retry = retry;
+    this.smallBlobLimit = smallBlobLimit;
   }
 
   BlobEvent upload(PushBlob blob) throws IOException {
@@ -49,12 +64,15 @@ final class BlobUploader {
     Optional<UploadSession.Opened> session = Optional.empty();
     if (known.isPresent()) {
       Hash digest = known.get();
+      Optional<Repository> mountFrom = blob.mountSource().filter(this::mountable);
+      if (mountFrom.isEmpty() && blob.knownSize() <= smallBlobLimit) {
+        return small(blob, digest);
+      }
       if (step(PushStep.CHECK, blob, () -> existence.exists(digest))) {
         return skipped(blob, digest, BlobEvent.Outcome.EXISTED);
       }
-      Optional<Repository> source = blob.mountSource().filter(this::mountable);
-      if (source.isPresent()) {
-        session = step(PushStep.MOUNT, blob, () -> sessions.mount(digest, source.get()));
+      if (mountFrom.isPresent()) {
+        session = step(PushStep.MOUNT, blob, () -> sessions.mount(digest, mountFrom.get()));
         if (session.isEmpty()) {
           return skipped(blob, digest, BlobEvent.Outcome.MOUNTED);
         }
@@ -64,13 +82,15 @@ final class BlobUploader {
     for (int attempt = 1; ; attempt++) {
       try {
         return send(blob, session, sent);
-      } catch (IOException e) {
+      } catch (DataFailure e) {
         if (!blob.reopenable()
-            || attempt >= maxAttempts
-            || permanent(e)
+            || sender.resumes()
+            || attempt >= retry.maxAttempts()
+            || !(retry.retries(e.reason) || tokenExpired(e.reason))
             || Thread.currentThread().isInterrupted()) {
-          throw e;
+          throw e.failure;
         }
+        sleep(retry.delay(attempt, e.reason));
         session = Optional.empty();
       }
     }
@@ -81,15 +101,12 @@ final class BlobUploader {
       throws IOException {
     UploadSession.Opened session =
         reuse.isPresent() ? reuse.get() : step(PushStep.START, blob, sessions::start);
-    URI location =
-        step(
-            PushStep.SEND,
-            blob,
-            () -> {
-              try (InputStream data = blob.layer().compressed()) {
-                return sender.send(session, data, sent);
-              }
-            });
+    URI location;
+    try (InputStream data = blob.layer().compressed()) {
+      location = sender.send(session, data, sent);
+    } catch (IOException | NotComputedException e) {
+      throw new DataFailure(e, PushStep.SEND.failure(blob.label() + " to " + repo, repo, e));
+    }
     Hash digest = step(PushStep.DIGEST, blob, blob::digestAfterRead);
     long size = step(PushStep.DIGEST, blob, blob::sizeAfterRead);
     step(
@@ -100,6 +117,46 @@ final class BlobUploader {
           return digest;
         });
     BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, sent.sent());
+    progress.blob(event);
+    return event;
+  }
+
+  /**
+   * A small blob of known digest: its data in memory, sent with the request that opens the upload
+   * (or put into the session the registry opens instead), without asking first whether the
+   * repository has it. Both requests can be resent, so the transport retries them.
+   */
+  private BlobEvent small(PushBlob blob, Hash digest) throws IOException {
+    long size = blob.knownSize();
+    byte[] data =
+        step(
+            PushStep.SEND,
+            blob,
+            () -> {
+              try (InputStream in = blob.layer().compressed()) {
+                byte[] read = in.readNBytes((int) size + 1);
+                if (read.length != size) {
+                  throw new IOException(
+                      "its data has " + read.length + " bytes or more, its size says " + size);
+                }
+                return read;
+              }
+            });
+    Optional<UploadSession.Opened> opened =
+        step(PushStep.START, blob, () -> sessions.startWith(digest, data));
+    if (opened.isPresent()) {
+      URI location = opened.get().location();
+      step(
+          PushStep.COMMIT,
+          blob,
+          () -> {
+            commit.commit(location, digest, RequestBody.of(data, "application/octet-stream"));
+            return digest;
+          });
+    }
+    ProgressTracker.BlobProgress sent = progress.forBlob(true);
+    sent.reached(size);
+    BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, size);
     progress.blob(event);
     return event;
   }
@@ -116,30 +173,43 @@ final class BlobUploader {
   }
 
   /**
-   * Failures that a restart cannot cure: the registry refused the request or spoke nonsense. A 401
-   * on a streamed {@code PATCH} is not one: the token expired while the data went up, the transport
-   * has fetched a fresh one, and a layer that can be read again is sent again.
+   * A {@code 401} to a streamed {@code PATCH}: the token expired while the data went up; the
+   * transport has already fetched a fresh one, so sending the data again can succeed.
    */
-  private static boolean permanent(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TransportException te) {
-        if (te.status() == 401 && te.method().equals("PATCH")) {
-          return false;
-        }
-        return te.status() < 500 && te.status() != 408 && te.status() != 429;
-      }
-      if (t instanceof ProtocolException) {
-        return true;
-      }
+  private static boolean tokenExpired(Throwable e) {
+    return e instanceof TransportException te
+        && te.status() == 401
+        && te.method().equals("PATCH")
+        && !te.attemptsSpent();
+  }
+
+  private static void sleep(Duration wait) throws InterruptedIOException {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to restart an upload");
     }
-    return false;
+  }
+
+  /** A failure of the data step: its cause, and the typed error that ends the push with it. */
+  private static final class DataFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Exception reason;
+    private final transient IOException failure;
+
+    DataFailure(Exception reason, IOException failure) {
+      super(reason);
+      this.reason = reason;
+      this.failure = failure;
+    }
   }
 
   private <T> T step(PushStep step, PushBlob blob, IoSupplier<T> action) throws IOException {
     try {
       return action.get();
     } catch (IOException | NotComputedException e) {
-      throw step.failure(blob.label() + " to " + repo, e);
+      throw step.failure(blob.label() + " to " + repo, repo, e);
     }
   }
 }

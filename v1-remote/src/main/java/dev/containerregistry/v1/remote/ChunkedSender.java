@@ -12,18 +12,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link UploadMode#CHUNKED}: {@code PATCH} requests with {@code Content-Range}, one chunk in
- * memory at a time. When a chunk fails (a dropped connection, a 5xx, a token that expired), the
- * registry is asked how much it holds ({@code GET} the upload location, {@code Range} header) and
- * the chunk is resent from there, so a stream layer survives a failure mid-upload.
+ * memory at a time. When a chunk fails for a reason the {@link RetryPolicy} retries (a dropped or
+ * stalled connection, a 5xx) or with a token that expired, the registry is asked how much it holds
+ * ({@code GET} the upload location, {@code Range} header) and the chunk is resent from there, so a
+ * stream layer survives a failure mid-upload.
  */
 final class ChunkedSender implements DataSender {
 
@@ -75,30 +76,24 @@ final class ChunkedSender implements DataSender {
   private URI sendChunk(URI location, byte[] chunk, int n, long start) throws IOException {
     long end = start + n;
     long held = start;
-    IOException last = null;
+    @Nullable TransportException last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      Response refused = null;
       try {
         Response response = transport.send(patch(location, chunk, held - start, end - held, held));
-        if (!resumable(response.status())) {
-          return next(TransportException.check(response, 202, 204), location);
+        if (response.status() == 202 || response.status() == 204) {
+          return next(response, location);
         }
-        last = TransportException.of(response);
-        refused = response;
-      } catch (SocketTimeoutException timedOut) {
-        last = timedOut; // a stalled connection is a dropped one: ask and resume
-      } catch (TransportException
-          | ProtocolException
-          | SSLException
-          | InterruptedIOException fatal) {
-        throw fatal;
-      } catch (IOException dropped) {
-        last = dropped;
+        throw TransportException.of(response);
+      } catch (TransportException failure) {
+        if (!resumable(failure)) {
+          throw failure;
+        }
+        last = failure;
       }
       if (attempt == retry.maxAttempts()) {
         break;
       }
-      Duration wait = refused == null ? retry.delay(attempt) : retry.delay(attempt, refused);
+      Duration wait = retry.delay(attempt, last);
       LOG.debug(
           "chunk {}-{} failed on attempt {} ({}); asking the registry for its offset in {}",
           held,
@@ -124,9 +119,15 @@ final class ChunkedSender implements DataSender {
         return location;
       }
     }
-    throw new IOException(
-        "sending bytes " + held + "-" + (end - 1) + " failed " + retry.maxAttempts() + " times",
-        last);
+    throw Objects.requireNonNull(last, "an attempt failed")
+        .whileDoing(
+            "sending bytes "
+                + held
+                + "-"
+                + (end - 1)
+                + " failed "
+                + retry.maxAttempts()
+                + " times");
   }
 
   private static Request patch(URI location, byte[] chunk, long from, long length, long offset) {
@@ -148,10 +149,17 @@ final class ChunkedSender implements DataSender {
   }
 
   /**
-   * Server errors, throttling and an expired token: the data may be partly stored; ask and resume.
+   * What the retry policy retries (a dropped or stalled connection, a 5xx, throttling), and a
+   * {@code 401} (the token expired; the transport has fetched a fresh one): the data may be partly
+   * stored; ask and resume.
    */
-  private static boolean resumable(int status) {
-    return status >= 500 || status == 408 || status == 429 || status == 401;
+  private boolean resumable(TransportException failure) {
+    return retry.retries(failure) || (failure.status() == 401 && !failure.attemptsSpent());
+  }
+
+  @Override
+  public boolean resumes() {
+    return true;
   }
 
   private static void pause(Duration wait) throws InterruptedIOException {

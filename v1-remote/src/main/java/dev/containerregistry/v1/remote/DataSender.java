@@ -15,4 +15,12 @@ interface DataSender {
    */
   URI send(UploadSession.Opened session, InputStream data, ProgressTracker.BlobProgress progress)
       throws IOException;
+
+  /**
+   * True when this sender recovers from failures by itself (resuming from the registry's offset),
+   * so the blob is not restarted on top of that.
+   */
+  default boolean resumes() {
+    return false;
+  }
 }

@@ -38,7 +38,7 @@ final class ManifestPutter {
     try {
       send(ref, mediaType, raw, digest);
     } catch (IOException e) {
-      throw PushStep.MANIFEST.failure(subject, e);
+      throw PushStep.MANIFEST.failure(subject, ref.context(), e);
     }
     return digest;
   }

@@ -1,15 +1,16 @@
 package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.v1.Platform;
-import java.io.IOException;
+import dev.containerregistry.v1.remote.transport.TransportException;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An index has no image for the platform asked for. The message and {@link #available()} list the
- * platforms it does have, so the caller can choose another.
+ * platforms it does have, so the caller can choose another. A {@link TransportException} of step
+ * {@link TransportException.Step#SELECT_PLATFORM} and status 0.
  */
-public final class PlatformNotFoundException extends IOException {
+public final class PlatformNotFoundException extends TransportException {
 
   private static final long serialVersionUID = 1L;
 
@@ -27,7 +28,10 @@ public final class PlatformNotFoundException extends IOException {
             + " has no image for platform \""
             + wanted
             + "\"; it has "
-            + (available.isEmpty() ? "none" : available.toString()));
+            + (available.isEmpty() ? "none" : available.toString()),
+        Step.SELECT_PLATFORM,
+        "",
+        "");
     this.wanted = Objects.requireNonNull(wanted, "wanted");
     this.available = List.copyOf(available);
   }

@@ -61,7 +61,8 @@ final class Pusher implements AutoCloseable {
             sender,
             new UploadCommit(transport, new BlobExistence(transport, repo)),
             progress,
-            options.retry().maxAttempts());
+            options.retry(),
+            options.smallBlobLimit());
     this.manifests = new ManifestPutter(transport);
     this.executor = new PushTasks(client.workers());
   }

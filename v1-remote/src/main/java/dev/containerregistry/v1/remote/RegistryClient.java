@@ -8,6 +8,7 @@ import dev.containerregistry.name.Tag;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.remote.transport.HttpSettings;
 import dev.containerregistry.v1.remote.transport.RegistryCache;
@@ -17,6 +18,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +38,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: one client serves any number of threads. Close it when done; calls after {@link
  * #close()} are refused, and images read earlier can still be read.
+ *
+ * <p>Failures are {@link dev.containerregistry.v1.remote.transport.TransportException}s naming the
+ * registry, repository and step. A push whose thread is interrupted, or any call that outlives
+ * {@link Builder#operationTimeout}, aborts its requests in flight, stops its workers and throws an
+ * {@link java.io.InterruptedIOException}; nothing whose content did not all land is tagged.
  *
  * <pre>{@code
  * try (RegistryClient client = RegistryClient.create()) {
@@ -57,6 +64,7 @@ public final class RegistryClient implements AutoCloseable {
   private final ClientContext context;
   private final ThreadPoolExecutor workers;
   private final @Nullable Closeable ownTransport;
+  private final OperationDeadline deadline;
   private volatile boolean closed;
 
   private RegistryClient(Builder builder) {
@@ -74,13 +82,14 @@ public final class RegistryClient implements AutoCloseable {
     } else {
       this.ownTransport = null;
     }
-    this.workers = workerPool(options.jobs());
+    int client = CLIENTS.incrementAndGet();
+    this.workers = workerPool(options.jobs(), client);
+    this.deadline = new OperationDeadline(builder.operationTimeout, client);
     this.context =
         new ClientContext(options, new RemoteTransports(options, RegistryCache.create()), workers);
   }
 
-  private static ThreadPoolExecutor workerPool(int jobs) {
-    int client = CLIENTS.incrementAndGet();
+  private static ThreadPoolExecutor workerPool(int jobs, int client) {
     AtomicInteger threads = new AtomicInteger();
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
@@ -129,7 +138,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the layer and the step that failed
    */
   public void writeLayer(Repository repo, Layer layer) throws IOException {
-    Pushes.layer(repo, layer, open());
+    run("writeLayer to " + repo, () -> Pushes.layer(repo, layer, open()));
   }
 
   /**
@@ -138,7 +147,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the blob or manifest and the step that failed
    */
   public void write(Reference ref, Image image) throws IOException {
-    Pushes.write(Map.of(ref, image), open());
+    run("write " + ref, () -> Pushes.write(Map.of(ref, image), open()));
   }
 
   /**
@@ -147,7 +156,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the blob or manifest and the step that failed
    */
   public void writeIndex(Reference ref, ImageIndex index) throws IOException {
-    Pushes.write(Map.of(ref, index), open());
+    run("writeIndex " + ref, () -> Pushes.write(Map.of(ref, index), open()));
   }
 
   /**
@@ -157,7 +166,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the blob or manifest and the step that failed
    */
   public void multiWrite(Map<? extends Reference, ?> todo) throws IOException {
-    Pushes.write(todo, open());
+    run("multiWrite", () -> Pushes.write(todo, open()));
   }
 
   /**
@@ -188,7 +197,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the manifest when the registry refuses it
    */
   public void put(Reference ref, Image image) throws IOException {
-    Pushes.manifest(ref, image.mediaType(), image.rawManifest(), open());
+    run("put " + ref, () -> Pushes.manifest(ref, image.mediaType(), image.rawManifest(), open()));
   }
 
   /**
@@ -199,7 +208,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the manifest when the registry refuses it
    */
   public void put(Reference ref, ImageIndex index) throws IOException {
-    Pushes.manifest(ref, index.mediaType(), index.rawManifest(), open());
+    run("put " + ref, () -> Pushes.manifest(ref, index.mediaType(), index.rawManifest(), open()));
   }
 
   /**
@@ -208,7 +217,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses or the manifest is unusable
    */
   public FetchedManifest get(Reference ref) throws IOException {
-    return RemoteReads.get(ref, open());
+    return call("get " + ref, () -> RemoteReads.get(ref, open()));
   }
 
   /**
@@ -217,7 +226,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses
    */
   public Descriptor head(Reference ref) throws IOException {
-    return RemoteReads.head(ref, open());
+    return call("head " + ref, () -> RemoteReads.head(ref, open()));
   }
 
   /**
@@ -227,7 +236,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses or the manifest is not an image or an index
    */
   public Image image(Reference ref) throws IOException {
-    return RemoteReads.image(ref, open());
+    return call("image " + ref, () -> RemoteReads.image(ref, open()));
   }
 
   /**
@@ -236,7 +245,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses or the manifest is not an index
    */
   public ImageIndex index(Reference ref) throws IOException {
-    return RemoteReads.index(ref, open());
+    return call("index " + ref, () -> RemoteReads.index(ref, open()));
   }
 
   /**
@@ -246,7 +255,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses ({@code BLOB_UNKNOWN}, …)
    */
   public InputStream blob(Digest ref) throws IOException {
-    return RemoteReads.blob(ref, open());
+    return call("blob " + ref, () -> RemoteReads.blob(ref, open()));
   }
 
   /**
@@ -255,7 +264,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses or a page is malformed
    */
   public List<String> list(Repository repo) throws IOException {
-    return RemoteReads.list(repo, open());
+    return call("list " + repo, () -> RemoteReads.list(repo, open()));
   }
 
   /**
@@ -264,7 +273,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses or a page is malformed
    */
   public List<String> catalog(Registry registry) throws IOException {
-    return RemoteReads.catalog(registry, open());
+    return call("catalog " + registry, () -> RemoteReads.catalog(registry, open()));
   }
 
   /**
@@ -273,7 +282,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException when the registry refuses
    */
   public void delete(Reference ref) throws IOException {
-    RemoteReads.delete(ref, open());
+    run("delete " + ref, () -> RemoteReads.delete(ref, open()));
   }
 
   /**
@@ -282,7 +291,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws IOException naming the source manifest that is bad, or the blob and step that failed
    */
   public void copy(Reference src, Reference dst) throws IOException {
-    RemoteReads.copy(src, dst, open());
+    run("copy " + src + " to " + dst, () -> RemoteReads.copy(src, dst, open()));
   }
 
   /**
@@ -296,6 +305,7 @@ public final class RegistryClient implements AutoCloseable {
   public void close() {
     closed = true;
     workers.shutdownNow();
+    deadline.close();
     Closeable own = ownTransport;
     if (own != null) {
       try {
@@ -304,6 +314,25 @@ public final class RegistryClient implements AutoCloseable {
         throw new UncheckedIOException("closing the HTTP client of a RegistryClient", e);
       }
     }
+  }
+
+  private <T> T call(String what, IoSupplier<T> operation) throws IOException {
+    return deadline.run(what, operation);
+  }
+
+  private void run(String what, IoRunnable operation) throws IOException {
+    deadline.run(
+        what,
+        () -> {
+          operation.run();
+          return Boolean.TRUE; // no result
+        });
+  }
+
+  /** An operation without a result. */
+  @FunctionalInterface
+  private interface IoRunnable {
+    void run() throws IOException;
   }
 
   /** What this client's operations work with; for the classes of this package. */
@@ -322,8 +351,25 @@ public final class RegistryClient implements AutoCloseable {
   public static final class Builder {
     private RemoteOptions options = RemoteOptions.defaults();
     private @Nullable HttpSettings http;
+    private @Nullable Duration operationTimeout;
 
     private Builder() {}
+
+    /**
+     * The longest any one call of the client may take (default: none, a call takes as long as its
+     * requests do, each bounded by the read timeout). A call that outlives it has its requests
+     * aborted and its workers stopped, and throws an {@link java.io.InterruptedIOException}; a push
+     * stopped so has tagged nothing that was not complete. It bounds the call itself, not reading
+     * the streams of an image it returned.
+     */
+    public Builder operationTimeout(Duration value) {
+      Objects.requireNonNull(value, "operationTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("operationTimeout must be positive, got " + value);
+      }
+      this.operationTimeout = value;
+      return this;
+    }
 
     /**
      * How the client's own HTTP client connects: timeouts, proxy, trusted certificates (default

@@ -22,6 +22,12 @@ public final class RemoteOptions {
   /** Default number of blobs transferred at once. */
   public static final int DEFAULT_JOBS = 4;
 
+  /** Default {@link #smallBlobLimit()}: 256 KiB. */
+  public static final int DEFAULT_SMALL_BLOB_LIMIT = 256 * 1024;
+
+  /** The largest {@link #smallBlobLimit()}, as such a blob is held in memory: 16 MiB. */
+  public static final int MAX_SMALL_BLOB_LIMIT = 16 * 1024 * 1024;
+
   /** Default chunk size of {@link UploadMode#CHUNKED} uploads: 8 MiB. */
   public static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 
@@ -36,6 +42,7 @@ public final class RemoteOptions {
   private final Transport transport;
   private final UploadMode uploadMode;
   private final int chunkSize;
+  private final int smallBlobLimit;
   private final Platform platform;
   private final int pageSize;
   private final Set<String> allowedRealmHosts;
@@ -50,6 +57,7 @@ public final class RemoteOptions {
     this.transport = b.transport;
     this.uploadMode = b.uploadMode;
     this.chunkSize = b.chunkSize;
+    this.smallBlobLimit = b.smallBlobLimit;
     this.platform = b.platform;
     this.pageSize = b.pageSize;
     this.allowedRealmHosts = Set.copyOf(b.allowedRealmHosts);
@@ -109,6 +117,15 @@ public final class RemoteOptions {
     return chunkSize;
   }
 
+  /**
+   * The largest blob of known digest and size sent in one request, without asking first whether the
+   * repository has it: {@code POST ?digest=} with the data (then {@code PUT ?digest=} with it, when
+   * the registry opens a session instead). 0 turns this off.
+   */
+  public int smallBlobLimit() {
+    return smallBlobLimit;
+  }
+
   /** The platform picked when an image is asked of an index. */
   public Platform platform() {
     return platform;
@@ -153,6 +170,7 @@ public final class RemoteOptions {
     private Transport transport = Transports.http();
     private UploadMode uploadMode = UploadMode.STREAMING;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
+    private int smallBlobLimit = DEFAULT_SMALL_BLOB_LIMIT;
     private Platform platform = Platform.of("linux", "amd64");
     private int pageSize;
     private final Set<String> allowedRealmHosts = new LinkedHashSet<>();
@@ -169,6 +187,7 @@ public final class RemoteOptions {
       transport = o.transport;
       uploadMode = o.uploadMode;
       chunkSize = o.chunkSize;
+      smallBlobLimit = o.smallBlobLimit;
       platform = o.platform;
       pageSize = o.pageSize;
       allowedRealmHosts.addAll(o.allowedRealmHosts);
@@ -226,6 +245,20 @@ public final class RemoteOptions {
     /** How blob data is sent (default {@link UploadMode#STREAMING}). */
     public Builder uploadMode(UploadMode value) {
       this.uploadMode = Objects.requireNonNull(value, "uploadMode");
+      return this;
+    }
+
+    /**
+     * Blobs up to this size, of known digest and not mountable, are sent in one request without a
+     * {@code HEAD} first (default {@link #DEFAULT_SMALL_BLOB_LIMIT}; 0 turns it off, at most {@link
+     * #MAX_SMALL_BLOB_LIMIT}).
+     */
+    public Builder smallBlobLimit(int value) {
+      if (value < 0 || value > MAX_SMALL_BLOB_LIMIT) {
+        throw new IllegalArgumentException(
+            "smallBlobLimit must be 0 to " + MAX_SMALL_BLOB_LIMIT + " bytes, got " + value);
+      }
+      this.smallBlobLimit = value;
       return this;
     }
 

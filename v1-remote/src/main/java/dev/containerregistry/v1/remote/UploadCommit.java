@@ -2,6 +2,7 @@ package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.remote.transport.Request;
+import dev.containerregistry.v1.remote.transport.RequestBody;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportException;
 import java.io.IOException;
@@ -23,8 +24,12 @@ final class UploadCommit {
   }
 
   void commit(URI location, Hash digest) throws IOException {
-    Request put =
-        Request.of("PUT", UploadUrls.withDigest(location, digest)).withBody(EmptyBody.INSTANCE);
+    commit(location, digest, EmptyBody.INSTANCE);
+  }
+
+  /** Closes the upload at {@code location}, sending {@code body} as its last (or only) data. */
+  void commit(URI location, Hash digest, RequestBody body) throws IOException {
+    Request put = Request.of("PUT", UploadUrls.withDigest(location, digest)).withBody(body);
     try {
       TransportException.check(transport.send(put), 201, 204).close();
     } catch (TransportException e) {

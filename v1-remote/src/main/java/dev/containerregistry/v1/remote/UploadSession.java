@@ -4,6 +4,7 @@ import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.remote.transport.Locations;
 import dev.containerregistry.v1.remote.transport.Request;
+import dev.containerregistry.v1.remote.transport.RequestBody;
 import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportException;
@@ -39,6 +40,21 @@ final class UploadSession {
     Response response = TransportException.check(transport.send(post(UploadUrls.start(repo))), 202);
     try (response) {
       return opened(response);
+    }
+  }
+
+  /**
+   * Sends {@code data}, whose digest is {@code digest}, with the request that opens the upload
+   * ({@code POST ?digest=}): empty when the registry stored it so, else the session it opened
+   * instead, to put the data into.
+   */
+  Optional<Opened> startWith(Hash digest, byte[] data) throws IOException {
+    Request request =
+        Request.of("POST", UploadUrls.withDigest(UploadUrls.start(repo), digest))
+            .withBody(RequestBody.of(data, "application/octet-stream"));
+    Response response = TransportException.check(transport.send(request), 201, 202);
+    try (response) {
+      return response.status() == 201 ? Optional.empty() : Optional.of(opened(response));
     }
   }
 

@@ -34,6 +34,7 @@ class HostileServerTest {
 
   private static final RemoteOptions OPTIONS =
       RemoteOptions.builder()
+          .smallBlobLimit(0)
           .auth(Authenticator.anonymous())
           .retry(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2), 0))
           .build();

@@ -11,6 +11,7 @@ import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
+import dev.containerregistry.v1.files.FileLayer;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.HttpSettings;
@@ -22,6 +23,8 @@ import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +33,10 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The upload protocol against a local server that keeps blobs in memory and injects faults. */
 class PushTest {
@@ -42,6 +47,7 @@ class PushTest {
 
   private RemoteOptions options(UploadMode mode) {
     return RemoteOptions.builder()
+        .smallBlobLimit(0)
         .auth(Authenticator.anonymous())
         .uploadMode(mode)
         .chunkSize(16 * 1024)
@@ -104,6 +110,30 @@ class PushTest {
         events);
     assertProgressEndsComplete();
     assertEquals(layer.size(), updates.get(updates.size() - 1).total());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void sendsASmallBlobWithTheRequestThatOpensItsUploadWithoutAHead(boolean declined)
+      throws IOException {
+    Repository repo = registry.repo("small");
+    registry.declineMonolithicPost = declined;
+    Layer layer = Randoms.layer(4096, MediaType.OCI_LAYER);
+    RemoteOptions small = options(UploadMode.STREAMING).toBuilder().smallBlobLimit(8192).build();
+
+    Remote.writeLayer(repo, layer, small);
+
+    assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
+    assertEquals(0, registry.server.requests("HEAD", "/v2/small/").size());
+    assertEquals(0, registry.server.requests("PATCH", "/v2/small/").size());
+    assertEquals(1, registry.server.requests("POST", "/v2/small/blobs/uploads/").size());
+    assertEquals(
+        declined ? 1 : 0, registry.server.requests("PUT", "/v2/small/blobs/uploads/").size());
+    assertEquals(
+        List.of(
+            new BlobEvent(layer.digest(), BlobEvent.Outcome.UPLOADED, layer.size(), layer.size())),
+        events);
+    assertProgressEndsComplete();
   }
 
   @Test
@@ -252,6 +282,24 @@ class PushTest {
 
     assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
     assertEquals(2, registry.server.requests("POST", "/v2/restart/blobs/uploads/").size());
+    assertProgressEndsComplete();
+  }
+
+  @Test
+  void restartsAFileLayerFromByteZeroWhenItsFirstUploadIsDropped(@TempDir Path dir)
+      throws IOException {
+    Repository repo = registry.repo("files");
+    Files.write(dir.resolve("app.bin"), random(50_000));
+    FileLayer layer = FileLayer.builder().directory(dir, "/app").build();
+    registry.dropNextPatchAfter = 1000;
+
+    Remote.writeLayer(repo, layer, options(UploadMode.STREAMING));
+
+    assertTrue(layer.computed(), "the restarted read computed the digest");
+    assertArrayEquals(compressed(layer), registry.blob(repo, layer.digest()));
+    assertEquals(2, registry.server.requests("PATCH", "/v2/files/blobs/uploads/").size());
+    assertEquals(2, registry.server.requests("POST", "/v2/files/blobs/uploads/").size());
+    assertEquals(0, registry.server.requests("HEAD", "/v2/files/").size(), "digest unknown first");
     assertProgressEndsComplete();
   }
 

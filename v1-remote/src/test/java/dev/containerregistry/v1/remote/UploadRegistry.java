@@ -53,8 +53,33 @@ final class UploadRegistry implements AutoCloseable {
   /** When set, POST answers this Location. */
   volatile String corruptLocation;
 
+  /** When set, a POST with {@code ?digest=} and the data opens a session instead of storing it. */
+  volatile boolean declineMonolithicPost;
+
   /** When positive, sent as OCI-Chunk-Min-Length. */
   volatile int minChunk;
+
+  /**
+   * A fault answering every request it matches, instead of the registry; the matched requests are
+   * counted in {@link #faultHits()}.
+   */
+  interface Fault {
+    /** True for the requests this fault answers. */
+    boolean matches(LocalServer.Recorded request);
+
+    /** Answers (or drops, or stalls) {@code exchange}. */
+    void answer(HttpExchange exchange) throws IOException;
+  }
+
+  /** When set, answers every request it matches. */
+  volatile Fault fault;
+
+  private final AtomicInteger faultHits = new AtomicInteger();
+
+  /** The requests {@link #fault} answered so far. */
+  int faultHits() {
+    return faultHits.get();
+  }
 
   UploadRegistry() {
     server = LocalServer.start().handle(this::handle);
@@ -115,6 +140,12 @@ final class UploadRegistry implements AutoCloseable {
   private void handle(HttpExchange exchange, LocalServer.Recorded request) throws IOException {
     String path = request.uri().getPath();
     String method = request.method();
+    Fault injected = fault;
+    if (injected != null && injected.matches(request)) {
+      faultHits.incrementAndGet();
+      injected.answer(exchange);
+      return;
+    }
     if (path.equals("/token")) {
       validToken = "token-" + tokensIssued.incrementAndGet();
       LocalServer.respond(exchange, 200, "{\"token\":\"" + validToken + "\"}");
@@ -158,7 +189,7 @@ final class UploadRegistry implements AutoCloseable {
       throws IOException {
     String query = request.uri().getQuery() == null ? "" : request.uri().getQuery();
     switch (request.method()) {
-      case "POST" -> start(exchange, repo, query);
+      case "POST" -> start(exchange, request, repo, query);
       case "PATCH" -> patch(exchange, request, repo, id);
       case "GET" -> status(exchange, repo, id);
       case "PUT" -> commit(exchange, request, repo, id, query);
@@ -166,8 +197,19 @@ final class UploadRegistry implements AutoCloseable {
     }
   }
 
-  private void start(HttpExchange exchange, String repo, String query) throws IOException {
+  private void start(HttpExchange exchange, LocalServer.Recorded request, String repo, String query)
+      throws IOException {
     Map<String, String> params = params(query);
+    String digest = params.get("digest");
+    if (digest != null && !declineMonolithicPost) {
+      if (!Hash.sha256(request.body()).toString().equals(digest)) {
+        LocalServer.respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\"}]}");
+        return;
+      }
+      blobs.put(repo + "@" + digest, request.body());
+      LocalServer.respond(exchange, 201, "");
+      return;
+    }
     if (params.containsKey("mount")
         && blobs.containsKey(params.get("from") + "@" + params.get("mount"))) {
       blobs.put(

@@ -1,7 +1,7 @@
 package dev.containerregistry.v1.stream;
 
+import dev.containerregistry.v1.ComputedOnRead;
 import dev.containerregistry.v1.Hash;
-import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.NotComputedException;
 import dev.containerregistry.v1.compression.LayerCompression;
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * Hash digest = layer.digest();
  * }</pre>
  */
-public final class StreamLayer implements Layer {
+public final class StreamLayer implements ComputedOnRead {
 
   /** The default gzip level: the fastest, as pushing a layer is usually limited by the CPU. */
   public static final int DEFAULT_COMPRESSION_LEVEL = Deflater.BEST_SPEED;
@@ -154,6 +154,18 @@ public final class StreamLayer implements Layer {
   @Override
   public long size() {
     return lifecycle.values("size").size();
+  }
+
+  /** True once {@link #compressed()} has been read to its end. */
+  @Override
+  public boolean computed() {
+    return lifecycle.done();
+  }
+
+  /** False: the input is consumed by the one read {@link #compressed()} allows. */
+  @Override
+  public boolean readableAgain() {
+    return false;
   }
 
   /**

@@ -47,6 +47,11 @@ final class StreamLifecycle {
     state.updateAndGet(current -> current instanceof Done ? current : new Abandoned(reason));
   }
 
+  /** True once the stream was read to its end and its values are known. */
+  boolean done() {
+    return now() instanceof Done;
+  }
+
   /**
    * The values, once the stream was read to its end.
    *

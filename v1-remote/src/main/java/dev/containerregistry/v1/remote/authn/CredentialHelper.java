@@ -136,8 +136,13 @@ final class CredentialHelper {
       throw new IOException(
           program + " get for " + serverKey + " printed something that is not JSON");
     }
-    String user = answer == null ? "" : answer.path("Username").asText("");
-    String secret = answer == null ? "" : answer.path("Secret").asText("");
+    if (answer == null || !answer.isObject()) {
+      // An answer of exit 0 is a JSON object; nothing at all is no answer, not anonymous access.
+      throw new IOException(
+          program + " get for " + serverKey + " exited 0 without printing a JSON object");
+    }
+    String user = answer.path("Username").asText("");
+    String secret = answer.path("Secret").asText("");
     if (TOKEN_USER.equals(user)) {
       return new AuthConfig("", "", "", secret, "");
     }

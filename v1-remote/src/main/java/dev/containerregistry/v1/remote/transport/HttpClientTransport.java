@@ -3,6 +3,7 @@ package dev.containerregistry.v1.remote.transport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ProxySelector;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -128,8 +129,17 @@ final class HttpClientTransport implements Transport, Closeable {
     return Shared.INSTANCE;
   }
 
+  /**
+   * Sends {@code request}; registered in {@link InFlightRequests} until its response is closed, so
+   * that aborting the thread closes the connection even while a body is being written or read.
+   *
+   * @throws InterruptedIOException when the thread is interrupted or the request is aborted
+   */
   @Override
   public Response send(Request request) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException(request + ": the thread is interrupted; not sent");
+    }
     HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
     request
         .headers()
@@ -138,13 +148,33 @@ final class HttpClientTransport implements Transport, Closeable {
     if (request.body().isPresent()) {
       outgoing.setEntity(entity(request.body().get()));
     }
-    ClassicHttpResponse answer =
-        PublicAddressGuard.around(
-            request.publicAddressesOnly(), () -> client.executeOpen(null, outgoing, null));
+    InFlightRequests.Registration inFlight = InFlightRequests.register(outgoing::cancel);
+    ClassicHttpResponse answer;
+    try {
+      answer =
+          PublicAddressGuard.around(
+              request.publicAddressesOnly(), () -> client.executeOpen(null, outgoing, null));
+    } catch (IOException e) {
+      inFlight.close();
+      if (outgoing.isCancelled() && !(e instanceof InterruptedIOException)) {
+        InterruptedIOException aborted = new InterruptedIOException(request + ": aborted");
+        aborted.initCause(e);
+        throw aborted;
+      }
+      throw e;
+    }
     HttpEntity entity = answer.getEntity();
     InputStream body = entity == null ? null : entity.getContent();
     return Response.of(
-        request, answer.getCode(), headers(answer), body, () -> release(body, answer));
+        request,
+        answer.getCode(),
+        headers(answer),
+        body,
+        () -> {
+          try (inFlight) {
+            release(body, answer);
+          }
+        });
   }
 
   /**

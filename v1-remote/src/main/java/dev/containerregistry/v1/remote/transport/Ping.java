@@ -45,7 +45,7 @@ final class Ping {
     if (declared.isLoopback()) {
       Optional<Response> plain = attempt(once, declared);
       if (plain.isPresent() && plain.get().status() != 400) {
-        return new Answer(declared, challenge(plain.get()));
+        return settle(plain.get(), retrying, declared);
       }
       if (plain.isPresent()) {
         plain.get().close();
@@ -53,15 +53,30 @@ final class Ping {
     }
     Optional<Response> overTls = attempt(once, tls);
     if (overTls.isPresent()) {
-      return new Answer(tls, challenge(overTls.get()));
+      return settle(overTls.get(), retrying, tls);
     }
     return new Answer(declared, challenge(ping(retrying, declared)));
+  }
+
+  /**
+   * The answer at {@code registry}, which answered {@code first}: its challenge when it is a ping's
+   * answer ({@code 200} or {@code 401}), else that of a ping with retries (a {@code 503} may pass).
+   */
+  private static Answer settle(Response first, Transport retrying, RegistryEndpoint registry)
+      throws IOException {
+    if (first.status() == 200 || first.status() == 401) {
+      return new Answer(registry, challenge(first));
+    }
+    first.close();
+    return new Answer(registry, challenge(ping(retrying, registry)));
   }
 
   private static Response ping(Transport transport, RegistryEndpoint registry) throws IOException {
     Request request = Request.get(registry.resolve("/v2/"));
     try {
       return transport.send(request);
+    } catch (TransportException e) {
+      throw e.whileDoing("pinging the registry");
     } catch (IOException e) {
       throw new IOException("pinging " + request + ": " + e.getMessage(), e);
     }

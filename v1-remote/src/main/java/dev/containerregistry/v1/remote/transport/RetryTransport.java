@@ -3,28 +3,26 @@ package dev.containerregistry.v1.remote.transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.ProtocolException;
-import java.net.UnknownHostException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries requests that failed for a reason that may pass, per a {@link RetryPolicy}. The last
- * failed response is returned as is (or the last exception rethrown) when attempts run out. A
- * request whose body is a one-shot stream is sent once only.
+ * The transport's retry layer: resends a request whose body can be sent again after a failure its
+ * {@link RetryPolicy} retries. The last failed response is returned as is when attempts run out; a
+ * failure without an answer comes out as a {@link TransportException} of status 0 with the I/O
+ * error as its cause (an interrupt stays an {@link InterruptedIOException}). A request whose body
+ * is a one-shot stream is sent once: restarting it is the caller's decision.
  */
 final class RetryTransport implements Transport {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryTransport.class);
-  private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
   private final Transport next;
   private final RetryPolicy policy;
@@ -44,8 +42,8 @@ final class RetryTransport implements Transport {
       try {
         response = next.send(request);
       } catch (IOException e) {
-        if (last || !retriable(e)) {
-          throw e;
+        if (last || !policy.retries(e)) {
+          throw failure(request, e);
         }
         LOG.debug("{}: attempt {} failed ({}), retrying", request, attempt, e.toString());
         sleeper.sleep(policy.delay(attempt));
@@ -54,7 +52,7 @@ final class RetryTransport implements Transport {
       if (last || response.successful()) {
         return response;
       }
-      Response peeked = peekTemporary(response);
+      Response peeked = peekRetried(response);
       if (peeked != null) {
         return peeked;
       }
@@ -65,34 +63,35 @@ final class RetryTransport implements Transport {
     }
   }
 
+  /** {@code e} as the typed failure of {@code request}; an interrupt is passed through. */
+  private static IOException failure(Request request, IOException e) {
+    if (e instanceof TransportException
+        || (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException))) {
+      return e;
+    }
+    return TransportException.noAnswer(request, e, request.replayable());
+  }
+
   /**
-   * Returns {@code null} (after closing it) when the response should be retried; otherwise the
-   * response to give back, with its body intact.
+   * Returns {@code null} (after closing it) when the policy retries the response; otherwise the
+   * response to give back, with its body intact. The error body is read (a bounded prefix) only
+   * when the status alone does not decide and the policy retries some error codes.
    */
-  private static @Nullable Response peekTemporary(Response response) throws IOException {
-    if (RETRIED_STATUSES.contains(response.status())) {
+  private @Nullable Response peekRetried(Response response) throws IOException {
+    int status = response.status();
+    if (policy.retries(status, List.of())) {
       response.close();
       return null;
     }
-    if (response.status() < 400 || response.status() == 401 || response.status() == 404) {
+    if (status < 400 || status == 401 || status == 404 || policy.errorCodes().isEmpty()) {
       return response;
     }
     byte[] prefix = response.body().readNBytes((int) Response.SMALL_BODY_LIMIT);
-    if (ErrorBodyParser.allTemporary(ErrorBodyParser.parse(prefix))) {
+    if (policy.retries(status, ErrorBodyParser.parse(prefix))) {
       response.close();
       return null;
     }
     InputStream rest = new SequenceInputStream(new ByteArrayInputStream(prefix), response.body());
     return response.withBody(rest);
-  }
-
-  private static boolean retriable(IOException e) {
-    return !(e instanceof TransportException
-        || e instanceof SSLException
-        || e instanceof UnknownHostException
-        || e instanceof ConnectException
-        || e instanceof NoRouteToHostException
-        || e instanceof RefusedException
-        || e instanceof ProtocolException);
   }
 }

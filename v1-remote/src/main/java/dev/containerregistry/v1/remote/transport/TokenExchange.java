@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.containerregistry.v1.remote.authn.AuthConfig;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,8 +59,29 @@ final class TokenExchange {
     return clock;
   }
 
-  /** A token for {@code scopes}. */
+  /**
+   * A token for {@code scopes}.
+   *
+   * @throws TransportException of step {@link TransportException.Step#TOKEN}, its retries spent
+   */
   BearerToken fetch(Collection<String> scopes) throws IOException {
+    try {
+      return fetchWithRenewal(scopes);
+    } catch (TransportException e) {
+      throw e.fetchingToken(registry.base().getAuthority());
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw TransportException.failed(
+          String.valueOf(e.getMessage()),
+          TransportException.Step.TOKEN,
+          registry.base().getAuthority(),
+          "",
+          e);
+    }
+  }
+
+  private BearerToken fetchWithRenewal(Collection<String> scopes) throws IOException {
     AuthConfig auth = state.credentials(authenticator, registry);
     try {
       return fetch(auth, scopes);
@@ -91,11 +113,11 @@ final class TokenExchange {
       CredentialPolicy.checkPlainHttp(
           registry.base(), registry.insecure(), "the registry " + registry.base().getHost());
     }
+    boolean oauth = !auth.identityToken().isEmpty();
     Response response =
-        send(
-            auth.identityToken().isEmpty() ? get(realm, auth, scopes) : post(realm, auth, scopes),
-            onRegistryHost);
-    if (response.status() == 404 || response.status() == 405) {
+        send(oauth ? post(realm, auth, scopes) : get(realm, auth, scopes), onRegistryHost);
+    if (oauth && (response.status() == 404 || response.status() == 405)) {
+      // A token server without the OAuth2 POST endpoint: ask it with a GET instead.
       response.close();
       response = send(get(realm, auth, scopes), onRegistryHost);
     }

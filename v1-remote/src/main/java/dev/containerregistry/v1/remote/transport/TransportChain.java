@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * Assembles the layers of an authenticated transport, outermost first: the registry's endpoint
- * (https when a registry named for plain http answered over TLS), retries, then credentials (bearer
- * or basic, chosen by pinging the registry, the credentials asked once), then redirects (token
- * requests follow none), then the user agent, then the configured bottom transport.
+ * (https when a registry named for plain http answered over TLS), then credentials (bearer or
+ * basic, chosen by pinging the registry, the credentials asked once), then retries, then redirects
+ * (token requests follow none), then the user agent, then the configured bottom transport. Every
+ * request, the ping's and the token server's included, passes exactly one retry layer, so a failing
+ * token server is asked at most {@link RetryPolicy#maxAttempts()} times per token.
  */
 final class TransportChain {
 
@@ -39,7 +41,7 @@ final class TransportChain {
     Ping.Answer ping = state.ping(() -> Ping.probe(redirecting, retrying, declared));
     RegistryEndpoint registry = ping.reached();
     Optional<Challenge> challenge = ping.challenge();
-    Transport authenticated = redirecting;
+    Transport authenticated = retrying;
     if (challenge.isPresent() && challenge.get().isBearer()) {
       // Token requests follow no redirect: a realm cannot forward credentials or a body elsewhere.
       Transport tokens = new RetryTransport(plain, config.retry(), sleeper);
@@ -52,11 +54,10 @@ final class TransportChain {
               state,
               clock,
               config.allowedRealmHosts());
-      authenticated = new BearerTransport(redirecting, registry, exchange, state, scopes);
+      authenticated = new BearerTransport(retrying, registry, exchange, state, scopes);
     } else if (challenge.isPresent()) {
-      authenticated = new BasicTransport(redirecting, registry, config.auth(), state);
+      authenticated = new BasicTransport(retrying, registry, config.auth(), state);
     }
-    return EndpointTransport.of(
-        new RetryTransport(authenticated, config.retry(), sleeper), declared, registry);
+    return EndpointTransport.of(authenticated, declared, registry);
   }
 }

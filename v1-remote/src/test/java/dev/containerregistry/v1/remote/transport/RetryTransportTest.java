@@ -144,8 +144,10 @@ class RetryTransportTest {
     URI closed = uri();
     server.close();
 
-    ConnectException e =
-        assertThrows(ConnectException.class, () -> retrying().send(Request.get(closed)));
+    TransportException e =
+        assertThrows(TransportException.class, () -> retrying().send(Request.get(closed)));
+    assertTrue(e.getCause() instanceof ConnectException, e.toString());
+    assertEquals(0, e.status());
     assertEquals(List.of(), sleeper.waits(), "a refused connection is not retried");
     assertTrue(e.getMessage().contains(closed.getAuthority()), e.getMessage());
   }
