@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryTest;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.empty.Empty;
 import dev.containerregistry.v1.mutate.Mutate;
@@ -23,13 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Interrupting a push of a large stream layer to registry:2: the call returns within a second with
  * an {@link InterruptedIOException}, no SDK thread keeps uploading, and no tag is written.
  */
-@ExtendWith(RegistryExtension.class)
+@RegistryTest
 class InterruptedPushTest {
 
   /** Random bytes without end (they do not compress), counting how many were read. */

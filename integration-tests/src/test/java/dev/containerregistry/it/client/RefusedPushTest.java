@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.containerregistry.it.RegistryContainer;
-import dev.containerregistry.it.RegistryExtension;
-import dev.containerregistry.it.support.AuthRegistries;
-import dev.containerregistry.it.support.TokenServer;
 import dev.containerregistry.name.Reference;
+import dev.containerregistry.testing.Auth;
+import dev.containerregistry.testing.Prerequisites;
+import dev.containerregistry.testing.RegistryContainer;
+import dev.containerregistry.testing.RegistryUser;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.RegistryClient;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.ErrorCode;
 import dev.containerregistry.v1.remote.transport.TransportException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A push the registry refuses fails with a typed error carrying the registry's code. registry:2
@@ -31,21 +27,21 @@ class RefusedPushTest {
 
   @BeforeAll
   static void docker() {
-    RegistryExtension.requireDocker();
+    Prerequisites.requireDocker();
   }
 
   @Test
-  void aPushByAPullOnlyUserFailsWithTheRegistrysCodeAtTheUploadStep(@TempDir Path dir)
-      throws Exception {
-    Map<String, TokenServer.User> users =
-        Map.of("reader", new TokenServer.User("pw", Set.of("pull")));
-    try (TokenServer tokens = new TokenServer(users, dir);
-        RegistryContainer registry = AuthRegistries.token(tokens);
+  void aPushByAPullOnlyUserFailsWithTheRegistrysCodeAtTheUploadStep() throws Exception {
+    try (RegistryContainer registry =
+            new RegistryContainer()
+                .withAuth(Auth.TOKEN)
+                .withUsers(RegistryUser.puller("reader", "pw"));
         RegistryClient client =
             RegistryClient.builder()
                 .options(RemoteOptions.builder().auth(Authenticator.basic("reader", "pw")).build())
                 .build()) {
-      Reference ref = Reference.parse(registry.ref("denied/app:1"));
+      registry.start();
+      Reference ref = registry.reference("denied/app:1");
 
       TransportException e =
           assertThrows(TransportException.class, () -> client.write(ref, Randoms.image(4096, 1)));
