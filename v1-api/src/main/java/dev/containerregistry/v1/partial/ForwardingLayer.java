@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.partial;
 
+import dev.containerregistry.v1.ComputedOnRead;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
@@ -7,10 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A base for plugin authors who decorate a layer: forwards all six {@link Layer} methods to {@link
- * #delegate()}, so a subclass overrides only the ones it changes.
+ * A base for plugin authors who decorate a layer: forwards all six {@link Layer} methods, and the
+ * {@link ComputedOnRead} answers, to {@link #delegate()}, so a subclass overrides only the ones it
+ * changes. A decorated stream layer is still seen as one that learns its digest by being read.
  */
-public abstract class ForwardingLayer implements Layer {
+public abstract class ForwardingLayer implements ComputedOnRead {
 
   /** For subclasses. */
   protected ForwardingLayer() {}
@@ -52,5 +54,17 @@ public abstract class ForwardingLayer implements Layer {
   @Override
   public MediaType mediaType() throws IOException {
     return delegate().mediaType();
+  }
+
+  /** The delegate's answer; true for a delegate whose values need no read. */
+  @Override
+  public boolean computed() {
+    return !(delegate() instanceof ComputedOnRead lazy) || lazy.computed();
+  }
+
+  /** The delegate's answer; true for a delegate whose values need no read. */
+  @Override
+  public boolean readableAgain() {
+    return !(delegate() instanceof ComputedOnRead lazy) || lazy.readableAgain();
   }
 }

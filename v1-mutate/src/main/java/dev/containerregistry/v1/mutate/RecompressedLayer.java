@@ -1,5 +1,6 @@
 package dev.containerregistry.v1.mutate;
 
+import dev.containerregistry.v1.ComputedOnRead;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Layer;
 import dev.containerregistry.v1.MediaType;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * its end, and before that they throw {@link NotComputedException}, as a stream layer's do. Each
  * read compresses the original's tar again (the same bytes, as compression is deterministic).
  */
-final class RecompressedLayer implements Layer {
+final class RecompressedLayer implements ComputedOnRead {
 
   private final Layer original;
   private final LayerCompression compression;
@@ -66,6 +67,18 @@ final class RecompressedLayer implements Layer {
   @Override
   public MediaType mediaType() {
     return mediaType;
+  }
+
+  /** True once a compressed stream has been read to its end. */
+  @Override
+  public boolean computed() {
+    return written != null;
+  }
+
+  /** As the original: each read compresses its tar again. */
+  @Override
+  public boolean readableAgain() {
+    return !(original instanceof ComputedOnRead lazy) || lazy.readableAgain();
   }
 
   @Override
