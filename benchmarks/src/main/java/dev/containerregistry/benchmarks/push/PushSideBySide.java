@@ -51,10 +51,8 @@ public final class PushSideBySide {
   }
 
   /**
-   * The rows, in the order of the table. The zstd rows belong here once {@code v1-zstd} is merged,
-   * after their gzip counterparts: {@code StreamLayer} with zstd (an {@link SdkPushRow} kind that
-   * sets {@code compression(zstd(level))}) and skopeo with {@code --dest-compress-format zstd}
-   * (another {@link Row#skopeo} with that option). They are not faked before then.
+   * The rows, in the order of the table: gzip rows first, then the zstd ones ({@code StreamLayer}
+   * with {@code Zstd.compression()}, and skopeo with {@code --dest-compress-format zstd}).
    */
   private List<Row> rows(Row.Jvm jvm) {
     Path tar = Path.of(required("tar"));
@@ -73,6 +71,17 @@ public final class PushSideBySide {
     if (layout != null) {
       rows.add(
           Row.skopeo("skopeo copy, gzip while pushing", SKOPEO_SLUG, Path.of(layout), List.of()));
+    }
+    rows.add(
+        Row.sdk(
+            "StreamLayer zstd(3), defaults", "stream-zstd", jvm, "stream-zstd", tar, "default"));
+    if (layout != null) {
+      rows.add(
+          Row.skopeo(
+              "skopeo copy, zstd while pushing",
+              "skopeo-zstd",
+              Path.of(layout),
+              List.of("--dest-compress-format", "zstd")));
     }
     return rows;
   }

@@ -8,15 +8,16 @@ import dev.containerregistry.v1.files.FileLayer;
 import dev.containerregistry.v1.mutate.Mutate;
 import dev.containerregistry.v1.remote.RegistryClient;
 import dev.containerregistry.v1.stream.StreamLayer;
+import dev.containerregistry.v1.zstd.Zstd;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * One SDK row, in a JVM of its own: pushes the corpus as a one-layer image and prints {@link
- * RowReport}'s line. Arguments: {@code stream TAR} or {@code files TREE}, then {@code default} or a
- * number of workers, then the reference. Nothing is written to disk: the layer is compressed and
- * hashed while it uploads.
+ * RowReport}'s line. Arguments: {@code stream TAR}, {@code stream-zstd TAR} (zstd at its default
+ * level) or {@code files TREE}, then {@code default} or a number of workers, then the reference.
+ * Nothing is written to disk: the layer is compressed and hashed while it uploads.
  */
 public final class SdkPushRow {
 
@@ -25,19 +26,24 @@ public final class SdkPushRow {
   /**
    * Pushes once.
    *
-   * @param args {@code stream|files}, the tar or the tree, {@code default|N}, the reference
+   * @param args {@code stream|stream-zstd|files}, the tar or the tree, {@code default|N}, the
+   *     reference
    * @throws Exception when the push fails
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 4) {
-      throw new IllegalArgumentException("usage: SdkPushRow stream|files PATH default|N REF");
+      throw new IllegalArgumentException(
+          "usage: SdkPushRow stream|stream-zstd|files PATH default|N REF");
     }
     Path source = Path.of(args[1]);
     String workers = args[2];
     Reference ref = Reference.parse(args[3]);
-    if (args[0].equals("stream")) {
+    if (args[0].equals("stream") || args[0].equals("stream-zstd")) {
       try (InputStream tar = Files.newInputStream(source)) {
         StreamLayer.Builder layer = StreamLayer.builder(tar);
+        if (args[0].equals("stream-zstd")) {
+          layer.compression(Zstd.compression());
+        }
         if (!workers.equals("default")) {
           layer.parallelism(Integer.parseInt(workers));
         }
