@@ -49,8 +49,8 @@ class PullCopyTest {
     }
     assertEquals(200, push.status("/v2/pull/copy-dst/blobs/" + Hash.sha256(source.config())));
     assertTrue(
-        listener.bytesSent() <= source.config().length,
-        "only the config may have been sent, not layers: " + listener.bytesSent() + " bytes");
+        listener.bytesTransferred() <= source.config().length,
+        "only the config may have been sent, not layers: " + listener.bytesTransferred() + " bytes");
   }
 
   @Test
@@ -123,10 +123,10 @@ class PullCopyTest {
     @Override
     public void onBlob(BlobEvent event) {
       outcomes.put(event.digest(), event.outcome());
-      sent.put(event.digest(), event.bytesSent());
+      sent.put(event.digest(), event.bytesTransferred());
     }
 
-    long bytesSent() {
+    long bytesTransferred() {
       return sent.values().stream().mapToLong(Long::longValue).sum();
     }
   }

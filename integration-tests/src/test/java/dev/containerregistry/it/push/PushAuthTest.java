@@ -73,7 +73,7 @@ class PushAuthTest {
         PushMountTest.fromRepository(image, source.context()),
         registry.options().toBuilder().progress(recorder).build());
 
-    assertEquals(0, recorder.bytesSent(), recorder.events.toString());
+    assertEquals(0, recorder.bytesTransferred(), recorder.events.toString());
     RegistryHttp http = new RegistryHttp(registry.container());
     assertThrows(
         IOException.class,

@@ -43,8 +43,8 @@ class PushMountTest {
         RemoteOptions.builder().progress(second).build());
 
     assertTrue(
-        first.bytesSent() >= 3 * 100_000L, "the first push sent the blobs: " + first.bytesSent());
-    assertEquals(0, second.bytesSent(), "no blob bytes the second time");
+        first.bytesTransferred() >= 3 * 100_000L, "the first push sent the blobs: " + first.bytesTransferred());
+    assertEquals(0, second.bytesTransferred(), "no blob bytes the second time");
     assertEquals(4, second.events.size());
     assertTrue(
         second.events.stream().allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED),

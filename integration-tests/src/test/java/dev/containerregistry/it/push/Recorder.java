@@ -26,8 +26,8 @@ final class Recorder implements ProgressListener {
     return updates.get(updates.size() - 1);
   }
 
-  long bytesSent() {
-    return events.stream().mapToLong(BlobEvent::bytesSent).sum();
+  long bytesTransferred() {
+    return events.stream().mapToLong(BlobEvent::bytesTransferred).sum();
   }
 
   /** True when neither figure ever went down. */

@@ -4,14 +4,14 @@ import dev.containerregistry.v1.Hash;
 import java.util.Objects;
 
 /**
- * What happened to one blob (a layer or a config) during a push.
+ * What happened to one blob (a layer or a config) pushed or pulled.
  *
  * @param digest the blob's digest
- * @param outcome whether it was found, mounted or uploaded
+ * @param outcome whether it was found, mounted, uploaded or downloaded
  * @param size the blob's size in bytes
- * @param bytesSent the blob bytes this push sent for it (0 unless uploaded)
+ * @param bytesTransferred the blob bytes sent for it (0 when found or mounted) or received
  */
-public record BlobEvent(Hash digest, Outcome outcome, long size, long bytesSent) {
+public record BlobEvent(Hash digest, Outcome outcome, long size, long bytesTransferred) {
 
   /** Requires a digest and an outcome. */
   public BlobEvent {
@@ -26,6 +26,8 @@ public record BlobEvent(Hash digest, Outcome outcome, long size, long bytesSent)
     /** The registry linked it from another repository ({@code mount=}); nothing was sent. */
     MOUNTED,
     /** Its bytes were sent. */
-    UPLOADED
+    UPLOADED,
+    /** Its bytes were read from the registry, whole, and matched its digest. */
+    DOWNLOADED
   }
 }

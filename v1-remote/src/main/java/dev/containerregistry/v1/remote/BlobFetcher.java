@@ -3,6 +3,7 @@ package dev.containerregistry.v1.remote;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
+import dev.containerregistry.v1.IoSupplier;
 import dev.containerregistry.v1.partial.VerifiedBlobs;
 import dev.containerregistry.v1.remote.transport.Request;
 import dev.containerregistry.v1.remote.transport.Response;
@@ -23,16 +24,30 @@ import java.util.Optional;
 final class BlobFetcher {
 
   private final Transport transport;
+  private final ProgressTracker progress;
 
   /**
    * @param transport authenticated for pulling from the blobs' repository
+   * @param progress told about each blob opened and the bytes read from it
    */
-  BlobFetcher(Transport transport) {
+  BlobFetcher(Transport transport, ProgressTracker progress) {
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /** The blob {@code blob} describes; the caller closes the stream. */
   InputStream open(Repository repo, Descriptor blob) throws IOException {
+    if (!progress.observed()) {
+      return openVerified(repo, blob);
+    }
+    progress.expect(blob.size());
+    return watched(
+        blob.digest(),
+        progress.start(BlobTransfer.Direction.PULL, repo, Optional.of(blob.digest()), blob.size()),
+        () -> openVerified(repo, blob));
+  }
+
+  private InputStream openVerified(Repository repo, Descriptor blob) throws IOException {
     String subject = "blob " + blob.digest() + " of " + repo;
     Response response = send(repo, blob.digest());
     Optional<Long> declared = contentLength(response);
@@ -59,6 +74,16 @@ final class BlobFetcher {
    * caller closes the stream.
    */
   InputStream open(Repository repo, Hash digest) throws IOException {
+    if (!progress.observed()) {
+      return openVerified(repo, digest);
+    }
+    return watched(
+        digest,
+        progress.start(BlobTransfer.Direction.PULL, repo, Optional.of(digest), -1),
+        () -> openVerified(repo, digest));
+  }
+
+  private InputStream openVerified(Repository repo, Hash digest) throws IOException {
     String subject = "blob " + digest + " of " + repo;
     Response response = send(repo, digest);
     return VerifiedBlobs.verify(
@@ -67,6 +92,17 @@ final class BlobFetcher {
         VerifiedBlobs.ANY_SIZE,
         subject,
         VerificationException::new);
+  }
+
+  private static InputStream watched(
+      Hash digest, ProgressTracker.BlobProgress watch, IoSupplier<InputStream> opening)
+      throws IOException {
+    try {
+      return new WatchedBlobStream(opening.get(), digest, watch);
+    } catch (IOException | RuntimeException e) {
+      watch.failed(e);
+      throw e;
+    }
   }
 
   private Response send(Repository repo, Hash digest) throws IOException {

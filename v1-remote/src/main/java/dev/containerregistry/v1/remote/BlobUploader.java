@@ -7,6 +7,7 @@ import dev.containerregistry.v1.NotComputedException;
 import dev.containerregistry.v1.remote.transport.RequestBody;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.TransportException;
+import dev.containerregistry.v1.remote.transport.TransportListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -60,28 +61,40 @@ final class BlobUploader {
   }
 
   BlobEvent upload(PushBlob blob) throws IOException {
+    ProgressTracker.BlobProgress watch =
+        progress.start(BlobTransfer.Direction.PUSH, repo, blob.knownDigest(), blob.knownSize());
+    try {
+      BlobEvent done = transfer(blob, watch);
+      watch.finished(done);
+      return done;
+    } catch (IOException | RuntimeException e) {
+      watch.failed(e);
+      throw e;
+    }
+  }
+
+  private BlobEvent transfer(PushBlob blob, ProgressTracker.BlobProgress watch) throws IOException {
     Optional<Hash> known = blob.knownDigest();
     Optional<UploadSession.Opened> session = Optional.empty();
     if (known.isPresent()) {
       Hash digest = known.get();
       Optional<Repository> mountFrom = blob.mountSource().filter(this::mountable);
       if (mountFrom.isEmpty() && blob.knownSize() <= smallBlobLimit) {
-        return small(blob, digest);
+        return small(blob, digest, watch);
       }
       if (step(PushStep.CHECK, blob, () -> existence.exists(digest))) {
-        return skipped(blob, digest, BlobEvent.Outcome.EXISTED);
+        return skipped(blob, digest, BlobEvent.Outcome.EXISTED, watch);
       }
       if (mountFrom.isPresent()) {
         session = step(PushStep.MOUNT, blob, () -> sessions.mount(digest, mountFrom.get()));
         if (session.isEmpty()) {
-          return skipped(blob, digest, BlobEvent.Outcome.MOUNTED);
+          return skipped(blob, digest, BlobEvent.Outcome.MOUNTED, watch);
         }
       }
     }
-    ProgressTracker.BlobProgress sent = progress.forBlob(known.isPresent());
     for (int attempt = 1; ; attempt++) {
       try {
-        return send(blob, session, sent);
+        return send(blob, session, watch);
       } catch (DataFailure e) {
         if (!blob.reopenable()
             || sender.resumes()
@@ -90,7 +103,9 @@ final class BlobUploader {
             || Thread.currentThread().isInterrupted()) {
           throw e.failure;
         }
-        sleep(retry.delay(attempt, e.reason));
+        Duration wait = retry.delay(attempt, e.reason);
+        watch.retrying(attempt, wait, TransportListener.reason(e.reason));
+        sleep(wait);
         session = Optional.empty();
       }
     }
@@ -116,9 +131,7 @@ final class BlobUploader {
           commit.commit(location, digest);
           return digest;
         });
-    BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, sent.sent());
-    progress.blob(event);
-    return event;
+    return new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, sent.sent());
   }
 
   /**
@@ -126,7 +139,8 @@ final class BlobUploader {
    * (or put into the session the registry opens instead), without asking first whether the
    * repository has it. Both requests can be resent, so the transport retries them.
    */
-  private BlobEvent small(PushBlob blob, Hash digest) throws IOException {
+  private BlobEvent small(PushBlob blob, Hash digest, ProgressTracker.BlobProgress sent)
+      throws IOException {
     long size = blob.knownSize();
     byte[] data =
         step(
@@ -154,18 +168,14 @@ final class BlobUploader {
             return digest;
           });
     }
-    ProgressTracker.BlobProgress sent = progress.forBlob(true);
     sent.reached(size);
-    BlobEvent event = new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, size);
-    progress.blob(event);
-    return event;
+    return new BlobEvent(digest, BlobEvent.Outcome.UPLOADED, size, size);
   }
 
-  private BlobEvent skipped(PushBlob blob, Hash digest, BlobEvent.Outcome outcome) {
-    progress.advance(blob.knownSize(), false);
-    BlobEvent event = new BlobEvent(digest, outcome, blob.knownSize(), 0);
-    progress.blob(event);
-    return event;
+  private static BlobEvent skipped(
+      PushBlob blob, Hash digest, BlobEvent.Outcome outcome, ProgressTracker.BlobProgress watch) {
+    watch.skipped();
+    return new BlobEvent(digest, outcome, blob.knownSize(), 0);
   }
 
   private boolean mountable(Repository source) {

@@ -7,6 +7,7 @@ import dev.containerregistry.v1.remote.transport.Response;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.TransportException;
+import dev.containerregistry.v1.remote.transport.TransportListener;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ final class ChunkedSender implements DataSender {
     long offset = 0;
     try (data) {
       for (int n; (n = data.readNBytes(chunk, 0, size)) > 0; ) {
-        location = sendChunk(location, chunk, n, offset);
+        location = sendChunk(location, chunk, n, offset, progress);
         offset += n;
         progress.reached(offset);
         if (n < size) {
@@ -73,7 +74,9 @@ final class ChunkedSender implements DataSender {
   }
 
   /** Sends {@code chunk[0..n)} as bytes {@code start..start+n-1}, resuming after failures. */
-  private URI sendChunk(URI location, byte[] chunk, int n, long start) throws IOException {
+  private URI sendChunk(
+      URI location, byte[] chunk, int n, long start, ProgressTracker.BlobProgress progress)
+      throws IOException {
     long end = start + n;
     long held = start;
     @Nullable TransportException last = null;
@@ -101,6 +104,7 @@ final class ChunkedSender implements DataSender {
           attempt,
           last,
           wait);
+      progress.retrying(attempt, wait, TransportListener.reason(last));
       pause(wait);
       UploadStatus status = UploadStatus.query(transport, location);
       if (status.offset() < start || status.offset() > end) {

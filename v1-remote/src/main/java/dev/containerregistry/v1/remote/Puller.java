@@ -26,11 +26,13 @@ final class Puller {
   }
 
   /**
-   * Reads manifests (up to {@link Response#MANIFEST_LIMIT} bytes) and blobs over {@code transport}.
+   * Reads manifests (up to {@link Response#MANIFEST_LIMIT} bytes) and blobs over {@code transport},
+   * telling {@code progress} about the blobs read.
    */
-  static Puller over(Transport transport) {
+  static Puller over(Transport transport, ProgressTracker progress) {
     return new Puller(
-        new ManifestFetcher(transport, Response.MANIFEST_LIMIT), new BlobFetcher(transport));
+        new ManifestFetcher(transport, Response.MANIFEST_LIMIT),
+        new BlobFetcher(transport, progress));
   }
 
   /** The manifest or index {@code ref} points at, with its descriptor. */

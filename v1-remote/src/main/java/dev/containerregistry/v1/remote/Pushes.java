@@ -26,8 +26,7 @@ final class Pushes {
         layer instanceof MountableLayer mountable
             ? List.of(mountable.sourceRepository())
             : List.of();
-    try (Pusher pusher =
-        Pusher.open(repo, sources, client, new ProgressTracker(client.options().progress()))) {
+    try (Pusher pusher = Pusher.open(repo, sources, client, ProgressTracker.of(client.options()))) {
       pusher.await(pusher.blob(layer, "layer"));
     }
   }
@@ -35,8 +34,7 @@ final class Pushes {
   static void manifest(Reference ref, MediaType mediaType, byte[] raw, ClientContext client)
       throws IOException {
     try (Pusher pusher =
-        Pusher.open(
-            ref.context(), List.of(), client, new ProgressTracker(client.options().progress()))) {
+        Pusher.open(ref.context(), List.of(), client, ProgressTracker.of(client.options()))) {
       pusher.manifest(ref, mediaType, raw);
     }
   }
@@ -54,7 +52,7 @@ final class Pushes {
           }
           byRepository.computeIfAbsent(ref.context(), r -> new LinkedHashMap<>()).put(ref, value);
         });
-    ProgressTracker progress = new ProgressTracker(client.options().progress());
+    ProgressTracker progress = ProgressTracker.of(client.options());
     for (Map.Entry<Repository, Map<Reference, Object>> entry : byRepository.entrySet()) {
       write(entry.getKey(), entry.getValue(), client, progress);
     }

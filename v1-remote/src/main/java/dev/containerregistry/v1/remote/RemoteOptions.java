@@ -38,6 +38,7 @@ public final class RemoteOptions {
   private final int jobs;
   private final RetryPolicy retry;
   private final ProgressListener progress;
+  private final RegistryEventListener events;
   private final String userAgent;
   private final Transport transport;
   private final UploadMode uploadMode;
@@ -53,6 +54,7 @@ public final class RemoteOptions {
     this.jobs = b.jobs;
     this.retry = b.retry;
     this.progress = b.progress;
+    this.events = b.events;
     this.userAgent = b.userAgent;
     this.transport = b.transport;
     this.uploadMode = b.uploadMode;
@@ -65,8 +67,8 @@ public final class RemoteOptions {
 
   /**
    * The defaults: credentials from {@link Keychain#defaultKeychain()}, {@value #DEFAULT_JOBS} jobs,
-   * {@link RetryPolicy#defaults()}, no progress listener, streaming uploads, platform {@code
-   * linux/amd64}, the JVM-wide pooled HTTP client.
+   * {@link RetryPolicy#defaults()}, no progress or event listener, streaming uploads, platform
+   * {@code linux/amd64}, the JVM-wide pooled HTTP client.
    */
   public static RemoteOptions defaults() {
     return DEFAULTS;
@@ -92,9 +94,14 @@ public final class RemoteOptions {
     return retry;
   }
 
-  /** The progress listener of pushes. */
+  /** The progress listener of pushes, pulls and copies. */
   public ProgressListener progress() {
     return progress;
+  }
+
+  /** The listener told about each request, retry and blob transfer. */
+  public RegistryEventListener events() {
+    return events;
   }
 
   /** The {@code User-Agent}. */
@@ -151,7 +158,12 @@ public final class RemoteOptions {
                   .authorization();
     }
     TransportConfig.Builder config =
-        TransportConfig.builder().auth(auth).retry(retry).userAgent(userAgent).transport(transport);
+        TransportConfig.builder()
+            .auth(auth)
+            .retry(retry)
+            .userAgent(userAgent)
+            .transport(transport)
+            .listener(events);
     allowedRealmHosts.forEach(config::allowRealmHost);
     return config.build();
   }
@@ -166,6 +178,7 @@ public final class RemoteOptions {
     private int jobs = DEFAULT_JOBS;
     private RetryPolicy retry = RetryPolicy.defaults();
     private ProgressListener progress = ProgressListener.NONE;
+    private RegistryEventListener events = RegistryEventListener.NONE;
     private String userAgent = TransportConfig.DEFAULT_USER_AGENT;
     private Transport transport = Transports.http();
     private UploadMode uploadMode = UploadMode.STREAMING;
@@ -183,6 +196,7 @@ public final class RemoteOptions {
       jobs = o.jobs;
       retry = o.retry;
       progress = o.progress;
+      events = o.events;
       userAgent = o.userAgent;
       transport = o.transport;
       uploadMode = o.uploadMode;
@@ -221,9 +235,22 @@ public final class RemoteOptions {
       return this;
     }
 
-    /** Receives the progress of pushes (default none). */
+    /**
+     * Receives the progress of each push, pull and copy (default none). A push or a copy reports
+     * the bytes sent (a copy's reads are not counted again); a pull reports, per image, index or
+     * blob stream it returned, the bytes read from the blobs opened so far.
+     */
     public Builder progress(ProgressListener value) {
       this.progress = Objects.requireNonNull(value, "progress");
+      return this;
+    }
+
+    /**
+     * Is told about each HTTP request and its outcome, each retry with its reason, and each blob's
+     * start, bytes and end, mounts and skips included (default {@link RegistryEventListener#NONE}).
+     */
+    public Builder events(RegistryEventListener value) {
+      this.events = Objects.requireNonNull(value, "events");
       return this;
     }
 

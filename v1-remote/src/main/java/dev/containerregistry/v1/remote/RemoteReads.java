@@ -40,7 +40,8 @@ final class RemoteReads {
 
   static InputStream blob(Digest ref, ClientContext client) throws IOException {
     Repository repo = ref.context();
-    return new BlobFetcher(client.transports().pull(repo)).open(repo, Hash.parse(ref.identifier()));
+    return new BlobFetcher(client.transports().pull(repo), ProgressTracker.of(client.options()))
+        .open(repo, Hash.parse(ref.identifier()));
   }
 
   static List<String> list(Repository repo, ClientContext client) throws IOException {
@@ -58,7 +59,9 @@ final class RemoteReads {
   }
 
   static void copy(Reference src, Reference dst, ClientContext client) throws IOException {
-    Puller source = puller(src.context(), client);
+    Puller source =
+        Puller.over(
+            client.transports().pull(src.context()), ProgressTracker.eventsOnly(client.options()));
     Copier.Destination destination =
         new Copier.Destination() {
           @Override
@@ -74,8 +77,11 @@ final class RemoteReads {
     new Copier(source).copy(src, destination);
   }
 
-  /** A puller for {@code repo}, with one authenticated transport for manifests and blobs. */
+  /**
+   * A puller for {@code repo}, with one authenticated transport for manifests and blobs, and the
+   * progress of this one call.
+   */
   private static Puller puller(Repository repo, ClientContext client) throws IOException {
-    return Puller.over(client.transports().pull(repo));
+    return Puller.over(client.transports().pull(repo), ProgressTracker.of(client.options()));
   }
 }

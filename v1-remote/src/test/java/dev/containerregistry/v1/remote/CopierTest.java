@@ -30,7 +30,8 @@ class CopierTest {
   private static final TestImage IMAGE = TestImage.of("copy test", AMD64);
 
   @AutoClose private final TestRegistry registry = TestRegistry.start();
-  private final Copier copier = new Copier(Puller.over(Transports.http()));
+  private final Copier copier =
+      new Copier(Puller.over(Transports.http(), ProgressTracker.of(RemoteOptions.defaults())));
   private final RecordingDestination destination = new RecordingDestination();
 
   @Test

@@ -55,7 +55,12 @@ class HostileServerTest {
                 sender.send(
                     session,
                     new ByteArrayInputStream(new byte[10]),
-                    new ProgressTracker(ProgressListener.NONE).forBlob(true)));
+                    ProgressTracker.of(RemoteOptions.defaults())
+                        .start(
+                            BlobTransfer.Direction.PUSH,
+                            Repository.parse("127.0.0.1/app"),
+                            java.util.Optional.empty(),
+                            -1)));
     assertTrue(e.getMessage().contains("OCI-Chunk-Min-Length"), e.getMessage());
     assertEquals(0, server.requests().size());
   }
@@ -168,7 +173,7 @@ class HostileServerTest {
                   registry.repo("app"),
                   java.util.List.of(),
                   client.context(),
-                  new ProgressTracker(ProgressListener.NONE))) {
+                  ProgressTracker.of(RemoteOptions.defaults()))) {
         java.util.concurrent.CompletableFuture<?> both =
             java.util.concurrent.CompletableFuture.allOf(
                 pusher.blob(dev.containerregistry.v1.stream.StreamLayer.of(slow), "layer"),
@@ -195,7 +200,8 @@ class HostileServerTest {
           LocalServer.respond(
               exchange, 200, request.uri().getPath().equals("/v2/") ? new byte[0] : body);
         });
-    BlobFetcher fetcher = new BlobFetcher(Transports.http());
+    BlobFetcher fetcher =
+        new BlobFetcher(Transports.http(), ProgressTracker.of(RemoteOptions.defaults()));
     Descriptor descriptor =
         Descriptor.builder()
             .mediaType(MediaType.OCI_LAYER)

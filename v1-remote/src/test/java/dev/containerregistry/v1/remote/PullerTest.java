@@ -34,7 +34,8 @@ class PullerTest {
   private static final TestImage ARM_IMAGE = TestImage.of("arm64 image", ARM64);
 
   @AutoClose private final TestRegistry registry = TestRegistry.start();
-  private final Puller puller = Puller.over(Transports.http());
+  private final Puller puller =
+      Puller.over(Transports.http(), ProgressTracker.of(RemoteOptions.defaults()));
 
   @Test
   void fetchesTheManifestOnceTheConfigWhenAskedAndABlobOnlyWhenItsStreamIsOpened()

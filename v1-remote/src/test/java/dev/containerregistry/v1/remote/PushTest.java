@@ -373,7 +373,7 @@ class PushTest {
     assertEquals(3, events.size());
     assertTrue(
         events.stream()
-            .allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED && e.bytesSent() == 0),
+            .allMatch(e -> e.outcome() == BlobEvent.Outcome.MOUNTED && e.bytesTransferred() == 0),
         events.toString());
     assertEquals(List.of(), registry.server.requests("PATCH", "/v2/target/"));
   }

@@ -27,11 +27,13 @@ final class RetryTransport implements Transport {
   private final Transport next;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final TransportListener listener;
 
-  RetryTransport(Transport next, RetryPolicy policy, Sleeper sleeper) {
+  RetryTransport(Transport next, RetryPolicy policy, Sleeper sleeper, TransportListener listener) {
     this.next = Objects.requireNonNull(next, "next");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   @Override
@@ -46,7 +48,9 @@ final class RetryTransport implements Transport {
           throw failure(request, e);
         }
         LOG.debug("{}: attempt {} failed ({}), retrying", request, attempt, e.toString());
-        sleeper.sleep(policy.delay(attempt));
+        Duration wait = policy.delay(attempt);
+        listener.retrying(RequestSummary.of(request), attempt, wait, TransportListener.reason(e));
+        sleeper.sleep(wait);
         continue;
       }
       if (last || response.successful()) {
@@ -59,6 +63,7 @@ final class RetryTransport implements Transport {
       Duration wait = policy.delay(attempt, response);
       LOG.debug(
           "{}: status {} on attempt {}, retrying in {}", request, response.status(), attempt, wait);
+      listener.retrying(RequestSummary.of(request), attempt, wait, "status " + response.status());
       sleeper.sleep(wait);
     }
   }

@@ -9,9 +9,10 @@ import java.util.Optional;
  * Assembles the layers of an authenticated transport, outermost first: the registry's endpoint
  * (https when a registry named for plain http answered over TLS), then credentials (bearer or
  * basic, chosen by pinging the registry, the credentials asked once), then retries, then redirects
- * (token requests follow none), then the user agent, then the configured bottom transport. Every
- * request, the ping's and the token server's included, passes exactly one retry layer, so a failing
- * token server is asked at most {@link RetryPolicy#maxAttempts()} times per token.
+ * (token requests follow none), then the user agent, then the configured bottom transport, which
+ * the configured listener observes (so it sees every request actually sent). Every request, the
+ * ping's and the token server's included, passes exactly one retry layer, so a failing token server
+ * is asked at most {@link RetryPolicy#maxAttempts()} times per token.
  */
 final class TransportChain {
 
@@ -33,18 +34,19 @@ final class TransportChain {
    */
   Transport build(RegistryEndpoint declared, List<String> scopes) throws IOException {
     RegistryState state = cache.state(declared);
-    Transport bottom = config.transport();
+    Transport bottom = ObservedTransport.of(config.transport(), config.listener());
     String userAgent = config.userAgent();
     Transport plain = request -> bottom.send(request.withHeader("User-Agent", userAgent));
     Transport redirecting = new RedirectingTransport(plain);
-    Transport retrying = new RetryTransport(redirecting, config.retry(), sleeper);
+    Transport retrying =
+        new RetryTransport(redirecting, config.retry(), sleeper, config.listener());
     Ping.Answer ping = state.ping(() -> Ping.probe(redirecting, retrying, declared));
     RegistryEndpoint registry = ping.reached();
     Optional<Challenge> challenge = ping.challenge();
     Transport authenticated = retrying;
     if (challenge.isPresent() && challenge.get().isBearer()) {
       // Token requests follow no redirect: a realm cannot forward credentials or a body elsewhere.
-      Transport tokens = new RetryTransport(plain, config.retry(), sleeper);
+      Transport tokens = new RetryTransport(plain, config.retry(), sleeper, config.listener());
       TokenExchange exchange =
           new TokenExchange(
               tokens,

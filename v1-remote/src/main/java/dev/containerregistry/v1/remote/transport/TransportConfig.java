@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * What an authenticated transport is built from: the credentials, the retry policy, the {@code
- * User-Agent} and the bottom transport that does the HTTP (by default one pooled Apache HttpClient
- * shared by the JVM). Immutable; build with {@link #builder()}.
+ * User-Agent}, the listener told about each request, and the bottom transport that does the HTTP
+ * (by default one pooled Apache HttpClient shared by the JVM). Immutable; build with {@link
+ * #builder()}.
  */
 public final class TransportConfig {
 
@@ -29,6 +30,7 @@ public final class TransportConfig {
   private final RetryPolicy retry;
   private final String userAgent;
   private final Transport transport;
+  private final TransportListener listener;
   private final Set<String> allowedRealmHosts;
 
   private TransportConfig(Builder builder) {
@@ -36,6 +38,7 @@ public final class TransportConfig {
     this.retry = builder.retry;
     this.userAgent = builder.userAgent;
     this.transport = builder.transport;
+    this.listener = builder.listener;
     this.allowedRealmHosts = Set.copyOf(builder.allowedRealmHosts);
   }
 
@@ -69,6 +72,11 @@ public final class TransportConfig {
     return transport;
   }
 
+  /** Who is told about each request and retry. */
+  public TransportListener listener() {
+    return listener;
+  }
+
   /**
    * Token realm hosts (lower case) that may receive the credentials although they are neither the
    * registry's host nor in its registrable domain.
@@ -83,6 +91,7 @@ public final class TransportConfig {
     private RetryPolicy retry = RetryPolicy.defaults();
     private String userAgent = DEFAULT_USER_AGENT;
     private Transport transport = HttpClientTransport.shared();
+    private TransportListener listener = TransportListener.NONE;
     private final Set<String> allowedRealmHosts = new LinkedHashSet<>();
 
     private Builder() {}
@@ -111,6 +120,14 @@ public final class TransportConfig {
      */
     public Builder transport(Transport value) {
       this.transport = Objects.requireNonNull(value, "transport");
+      return this;
+    }
+
+    /**
+     * Who is told about each request sent and each retry (default {@link TransportListener#NONE}).
+     */
+    public Builder listener(TransportListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
       return this;
     }
 

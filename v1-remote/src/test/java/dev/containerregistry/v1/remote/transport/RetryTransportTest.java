@@ -28,7 +28,7 @@ class RetryTransportTest {
   private final AtomicInteger calls = new AtomicInteger();
 
   private Transport retrying() {
-    return new RetryTransport(Transports.http(), POLICY, sleeper);
+    return new RetryTransport(Transports.http(), POLICY, sleeper, TransportListener.NONE);
   }
 
   private URI uri() {
