@@ -84,7 +84,7 @@ final class AppendCommand extends CrsCommand {
 
   private Image start() throws Exception {
     if (base != null) {
-      return Remote.image(reference(base), remote());
+      return Remote.image(reference(base), reading());
     }
     Image empty = Empty.image();
     return oci

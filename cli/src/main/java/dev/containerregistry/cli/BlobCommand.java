@@ -20,7 +20,7 @@ final class BlobCommand extends CrsCommand {
 
   @Override
   void run() throws Exception {
-    try (InputStream in = Remote.blob(digest(ref), remote())) {
+    try (InputStream in = Remote.blob(digest(ref), reading())) {
       in.transferTo(out());
     }
   }

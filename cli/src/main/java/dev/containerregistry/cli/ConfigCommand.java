@@ -18,6 +18,6 @@ final class ConfigCommand extends CrsCommand {
 
   @Override
   void run() throws Exception {
-    writeRaw(Remote.image(reference(ref), remote()).rawConfigFile());
+    writeRaw(Remote.image(reference(ref), reading()).rawConfigFile());
   }
 }

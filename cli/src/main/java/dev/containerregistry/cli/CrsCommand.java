@@ -11,6 +11,7 @@ import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.ImageIndex;
 import dev.containerregistry.v1.Platform;
+import dev.containerregistry.v1.remote.ProgressListener;
 import dev.containerregistry.v1.remote.Remote;
 import dev.containerregistry.v1.remote.RemoteOptions;
 import java.io.IOException;
@@ -83,6 +84,15 @@ abstract class CrsCommand implements Callable<Integer> {
   /** As {@link #remote()}, with {@code jobs} blobs transferred at once. */
   final RemoteOptions remote(int jobs) {
     return RemoteOptions.builder().platform(platform()).jobs(jobs).progress(progress()).build();
+  }
+
+  /**
+   * As {@link #remote()} but without the SDK's progress, for what the command reads: the bar counts
+   * downloads itself ({@link Metering#downloads}), and a base read while a push runs must not feed
+   * the push's figures.
+   */
+  final RemoteOptions reading() {
+    return remote().toBuilder().progress(ProgressListener.NONE).build();
   }
 
   /** The progress display of this command's transfers, made on first use. */

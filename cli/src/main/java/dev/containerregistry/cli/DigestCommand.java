@@ -23,10 +23,10 @@ final class DigestCommand extends CrsCommand {
     Reference target = reference(ref);
     Hash digest;
     try {
-      digest = Remote.head(target, remote()).digest();
+      digest = Remote.head(target, reading()).digest();
     } catch (TransportException headFailed) {
       // As crane does: the answer to a GET carries the registry's error code, a HEAD's cannot.
-      digest = Remote.get(target, remote()).digest();
+      digest = Remote.get(target, reading()).digest();
     }
     out().println(digest);
   }

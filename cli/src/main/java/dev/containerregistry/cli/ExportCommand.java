@@ -27,7 +27,7 @@ final class ExportCommand extends CrsCommand {
   @Override
   void run() throws Exception {
     try (InputStream tar =
-        Mutate.extract(Metering.downloads(Remote.image(reference(ref), remote()), progress()))) {
+        Mutate.extract(Metering.downloads(Remote.image(reference(ref), reading()), progress()))) {
       if (file.equals("-")) {
         tar.transferTo(out());
       } else {

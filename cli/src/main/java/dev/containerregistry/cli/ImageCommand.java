@@ -26,7 +26,7 @@ abstract class ImageCommand extends CrsCommand {
     String named = target.target;
     Reference destination = named != null ? reference(named) : source;
     checkDestination(destination);
-    run(source, destination, Remote.image(source, remote()));
+    run(source, destination, Remote.image(source, reading()));
   }
 
   /**

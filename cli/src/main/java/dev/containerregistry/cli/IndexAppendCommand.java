@@ -6,7 +6,6 @@ import dev.containerregistry.v1.empty.Empty;
 import dev.containerregistry.v1.mutate.IndexAddendum;
 import dev.containerregistry.v1.mutate.Mutate;
 import dev.containerregistry.v1.remote.Remote;
-import dev.containerregistry.v1.remote.RemoteOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,15 +41,14 @@ final class IndexAppendCommand extends CrsCommand {
 
   @Override
   void run() throws Exception {
-    RemoteOptions options = remote();
-    ImageIndex index = base != null ? Remote.index(reference(base), options) : Empty.index();
+    ImageIndex index = base != null ? Remote.index(reference(base), reading()) : Empty.index();
     List<IndexAddendum> adds = new ArrayList<>();
     for (String manifest : manifests) {
       Reference ref = reference(manifest);
       adds.add(
-          Remote.get(ref, options).mediaType().isIndex()
-              ? IndexAddendum.of(Remote.index(ref, options))
-              : IndexAddendum.of(Remote.image(ref, options)));
+          Remote.get(ref, reading()).mediaType().isIndex()
+              ? IndexAddendum.of(Remote.index(ref, reading()))
+              : IndexAddendum.of(Remote.image(ref, reading())));
     }
     push(
         reference(target.target),

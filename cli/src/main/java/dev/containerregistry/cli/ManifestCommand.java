@@ -18,6 +18,6 @@ final class ManifestCommand extends CrsCommand {
 
   @Override
   void run() throws Exception {
-    writeRaw(Remote.get(reference(ref), remote()).bytes());
+    writeRaw(Remote.get(reference(ref), reading()).bytes());
   }
 }

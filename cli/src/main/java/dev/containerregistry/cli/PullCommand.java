@@ -57,7 +57,7 @@ final class PullCommand extends CrsCommand {
   void run() throws Exception {
     Reference source = reference(ref);
     Path target = Path.of(path);
-    RemoteOptions options = remote();
+    RemoteOptions options = reading();
     switch (format) {
       case "oci" -> toLayout(source, target, options);
       case "tarball" -> toTarball(source, target, options);

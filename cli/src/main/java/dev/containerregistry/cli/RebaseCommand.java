@@ -4,7 +4,6 @@ import dev.containerregistry.name.Reference;
 import dev.containerregistry.v1.Image;
 import dev.containerregistry.v1.mutate.Mutate;
 import dev.containerregistry.v1.remote.Remote;
-import dev.containerregistry.v1.remote.RemoteOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,12 +25,11 @@ final class RebaseCommand extends ImageCommand {
 
   @Override
   void run(Reference source, Reference destination, Image image) throws Exception {
-    RemoteOptions options = remote();
     push(
         destination,
         Mutate.rebase(
             image,
-            Remote.image(reference(oldBase), options),
-            Remote.image(reference(newBase), options)));
+            Remote.image(reference(oldBase), reading()),
+            Remote.image(reference(newBase), reading())));
   }
 }

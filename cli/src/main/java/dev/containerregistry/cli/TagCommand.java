@@ -27,10 +27,10 @@ final class TagCommand extends CrsCommand {
     Reference source = reference(ref);
     Tag destination = tag(source.context().name() + ":" + newTag);
     RemoteOptions options = remote();
-    if (Remote.get(source, options).mediaType().isIndex()) {
-      Remote.tag(destination, Remote.index(source, options), options);
+    if (Remote.get(source, reading()).mediaType().isIndex()) {
+      Remote.tag(destination, Remote.index(source, reading()), options);
     } else {
-      Remote.tag(destination, Remote.image(source, options), options);
+      Remote.tag(destination, Remote.image(source, reading()), options);
     }
     out().println(destination.name());
   }

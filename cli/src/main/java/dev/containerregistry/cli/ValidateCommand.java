@@ -58,10 +58,10 @@ final class ValidateCommand extends CrsCommand {
     Path tarball = source.tarball;
     if (remote != null) {
       Reference ref = reference(remote);
-      if (Remote.get(ref, remote()).mediaType().isIndex()) {
-        Validate.index(Remote.index(ref, remote()));
+      if (Remote.get(ref, reading()).mediaType().isIndex()) {
+        Validate.index(Remote.index(ref, reading()));
       } else {
-        Validate.image(Remote.image(ref, remote()));
+        Validate.image(Remote.image(ref, reading()));
       }
       out().println("PASS: " + ref.name());
     } else if (layout != null) {

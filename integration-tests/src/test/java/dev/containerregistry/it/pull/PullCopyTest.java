@@ -50,7 +50,9 @@ class PullCopyTest {
     assertEquals(200, push.status("/v2/pull/copy-dst/blobs/" + Hash.sha256(source.config())));
     assertTrue(
         listener.bytesTransferred() <= source.config().length,
-        "only the config may have been sent, not layers: " + listener.bytesTransferred() + " bytes");
+        "only the config may have been sent, not layers: "
+            + listener.bytesTransferred()
+            + " bytes");
   }
 
   @Test

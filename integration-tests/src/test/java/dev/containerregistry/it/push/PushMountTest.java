@@ -43,7 +43,8 @@ class PushMountTest {
         RemoteOptions.builder().progress(second).build());
 
     assertTrue(
-        first.bytesTransferred() >= 3 * 100_000L, "the first push sent the blobs: " + first.bytesTransferred());
+        first.bytesTransferred() >= 3 * 100_000L,
+        "the first push sent the blobs: " + first.bytesTransferred());
     assertEquals(0, second.bytesTransferred(), "no blob bytes the second time");
     assertEquals(4, second.events.size());
     assertTrue(
