@@ -18,7 +18,6 @@ import dev.containerregistry.v1.remote.Progress;
 import dev.containerregistry.v1.remote.RegistryClient;
 import dev.containerregistry.v1.remote.RegistryEventListener;
 import dev.containerregistry.v1.remote.RemoteOptions;
-import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.RequestSummary;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,52 +92,52 @@ class ClientEventsTest {
   @Test
   void theListenerSeesEveryRequestAndEachBlobUploadedFoundMountedAndDownloaded() throws Exception {
     try (RegistryContainer registry =
-            new RegistryContainer()
-                .withAuth(Auth.TOKEN)
-                .withUsers(RegistryUser.pusher("bob", "pw"));
-        RegistryClient client =
-            RegistryClient.builder()
-                .options(
-                    RemoteOptions.builder()
-                        .auth(Authenticator.basic("bob", "pw"))
-                        .transport(counted)
-                        .events(recorder)
-                        .progress(progress::add)
-                        .build())
-                .build()) {
+        new RegistryContainer().withAuth(Auth.TOKEN).withUsers(RegistryUser.pusher("bob", "pw"))) {
       registry.start();
-      Image image = Randoms.image(300_000, 2); // layers over the small-blob limit: HEAD first
-      Reference first = registry.reference("events/app:1");
-
-      client.write(first, image);
-      assertEquals(List.of("UPLOADED", "UPLOADED", "UPLOADED"), outcomes());
-      assertTrue(requests.stream().anyMatch(r -> r.contains("/token")), requests.toString());
-
-      blobs.clear();
-      client.write(registry.reference("events/app:2"), image);
-      // The config is under the small-blob limit: sent again in one request rather than asked for.
-      assertEquals(List.of("EXISTED", "EXISTED", "UPLOADED"), outcomes());
-
-      blobs.clear();
-      client.copy(first, registry.reference("events/copy:1"));
-      // The copy reads the source's config (the image is checked before anything is written).
-      assertEquals(List.of("DOWNLOADED", "MOUNTED", "MOUNTED", "MOUNTED"), outcomes());
-
-      blobs.clear();
-      progress.clear();
-      Image pulled = client.image(first);
-      for (Layer layer : pulled.layers()) {
-        try (InputStream in = layer.compressed()) {
-          in.transferTo(OutputStream.nullOutputStream());
-        }
+      RemoteOptions observed =
+          registry.options().toBuilder()
+              .transport(counted)
+              .events(recorder)
+              .progress(progress::add)
+              .build();
+      try (RegistryClient client = RegistryClient.builder().options(observed).build()) {
+        pushCopyAndPull(registry, client);
       }
-      assertEquals(List.of("DOWNLOADED", "DOWNLOADED"), outcomes());
-      Progress last = progress.get(progress.size() - 1);
-      assertEquals(image.layers().get(0).size() + image.layers().get(1).size(), last.total());
-      assertTrue(last.done(), last.toString());
     }
     assertEquals(counted.requests(), started.get(), "one start per request sent: " + requests);
     assertEquals(started.get(), answered.get(), "every request was answered");
+  }
+
+  private void pushCopyAndPull(RegistryContainer registry, RegistryClient client) throws Exception {
+    Image image = Randoms.image(300_000, 2); // layers over the small-blob limit: HEAD first
+    Reference first = registry.reference("events/app:1");
+
+    client.write(first, image);
+    assertEquals(List.of("UPLOADED", "UPLOADED", "UPLOADED"), outcomes());
+    assertTrue(requests.stream().anyMatch(r -> r.contains("/token")), requests.toString());
+
+    blobs.clear();
+    client.write(registry.reference("events/app:2"), image);
+    // The config is under the small-blob limit: sent again in one request rather than asked for.
+    assertEquals(List.of("EXISTED", "EXISTED", "UPLOADED"), outcomes());
+
+    blobs.clear();
+    client.copy(first, registry.reference("events/copy:1"));
+    // The copy reads the source's config (the image is checked before anything is written).
+    assertEquals(List.of("DOWNLOADED", "MOUNTED", "MOUNTED", "MOUNTED"), outcomes());
+
+    blobs.clear();
+    progress.clear();
+    Image pulled = client.image(first);
+    for (Layer layer : pulled.layers()) {
+      try (InputStream in = layer.compressed()) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+    }
+    assertEquals(List.of("DOWNLOADED", "DOWNLOADED"), outcomes());
+    Progress last = progress.get(progress.size() - 1);
+    assertEquals(image.layers().get(0).size() + image.layers().get(1).size(), last.total());
+    assertTrue(last.done(), last.toString());
   }
 
   /**
