@@ -29,7 +29,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -207,7 +206,7 @@ final class HttpClientTransport implements Transport, Closeable {
     if (body.replayable()) {
       return new ByteArrayEntity(body.bytes(), type);
     }
-    return new InputStreamEntity(body.open(), body.length(), type);
+    return new StreamBodyEntity(body.open(), body.length(), type);
   }
 
   private static Headers headers(ClassicHttpResponse answer) {
