@@ -2,27 +2,37 @@ package dev.containerregistry.v1.files;
 
 import dev.containerregistry.v1.tar.TarEntry;
 import dev.containerregistry.v1.tar.TarMember;
+import dev.containerregistry.v1.tar.TarStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Turns planned entries into the members of the project's tar stream. */
 final class TarMembers {
 
+  private static final Set<OpenOption> READ_NOT_FOLLOWING =
+      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
   private TarMembers() {}
 
-  /** The members, in order; the content of a file on disk is opened when the tar reaches it. */
-  static List<TarMember> of(List<PlannedEntry> entries) {
-    List<TarMember> members = new ArrayList<>(entries.size());
-    for (PlannedEntry e : entries) {
-      members.add(member(e));
-    }
-    return members;
+  /**
+   * The tar of {@code entries}, in order: each member is made when the tar reaches it, and the
+   * content of a file on disk is opened only then.
+   */
+  static TarStream tarOf(List<PlannedEntry> entries) {
+    Iterator<PlannedEntry> next = entries.iterator();
+    return TarStream.of(() -> next.hasNext() ? member(next.next()) : null);
   }
 
   private static TarMember member(PlannedEntry e) {
@@ -49,8 +59,9 @@ final class TarMembers {
    * was walked.
    */
   private static InputStream open(PlannedEntry e, Path source) throws IOException {
-    FileFacts now = FileFacts.of(source);
-    if (now.size() != e.size() || !now.modified().equals(e.sourceTime())) {
+    BasicFileAttributes now =
+        Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (now.size() != e.size() || !now.lastModifiedTime().equals(e.sourceTime())) {
       throw new IOException(
           "reading a file layer: "
               + source
@@ -63,9 +74,9 @@ final class TarMembers {
               + ", now "
               + now.size()
               + " bytes modified at "
-              + now.modified());
+              + now.lastModifiedTime());
     }
-    return Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
+    return Channels.newInputStream(FileChannel.open(source, READ_NOT_FOLLOWING));
   }
 
   private static TarEntry.Type type(PlannedEntry.Kind kind) {
