@@ -5,24 +5,17 @@ import dev.containerregistry.v1.tar.TarMember;
 import dev.containerregistry.v1.tar.TarStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** Turns planned entries into the members of the project's tar stream. */
 final class TarMembers {
-
-  private static final Set<OpenOption> READ_NOT_FOLLOWING =
-      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
   private TarMembers() {}
 
@@ -32,33 +25,47 @@ final class TarMembers {
    */
   static TarStream tarOf(List<PlannedEntry> entries) {
     Iterator<PlannedEntry> next = entries.iterator();
-    return TarStream.of(() -> next.hasNext() ? member(next.next()) : null);
+    FileContents contents = new FileContents();
+    return TarStream.of(() -> next.hasNext() ? member(next.next(), contents) : null);
   }
 
-  private static TarMember member(PlannedEntry e) {
-    TarEntry.Builder header =
-        TarEntry.builder(e.tarName(), type(e.kind()))
-            .mode(e.mode())
-            .owner(e.owner().uid(), e.owner().gid())
-            .ownerNames(e.owner().userName(), e.owner().groupName())
-            .modTime(e.modTime())
-            .linkName(e.linkTarget());
+  private static TarMember member(PlannedEntry e, FileContents contents) {
     byte[] bytes = e.bytes();
     if (bytes != null) {
-      return TarMember.of(header.build(), bytes);
+      return TarMember.of(header(e, bytes.length), bytes);
     }
     Path source = e.source();
     if (source == null || e.kind() != PlannedEntry.Kind.FILE) {
-      return TarMember.of(header.build());
+      return TarMember.of(header(e, 0));
     }
-    return new TarMember(header.size(e.size()).build(), () -> open(e, source));
+    return new TarMember(header(e, e.size()), () -> open(e, source, contents));
+  }
+
+  /** The header of {@code e}, made at once rather than through a builder (one per entry). */
+  private static TarEntry header(PlannedEntry e, long size) {
+    PlannedEntry.Owner owner = e.owner();
+    return new TarEntry(
+        e.tarName(),
+        type(e.kind()),
+        e.mode(),
+        owner.uid(),
+        owner.gid(),
+        owner.userName(),
+        owner.groupName(),
+        size,
+        e.modTime(),
+        e.linkTarget(),
+        0,
+        0,
+        Map.of());
   }
 
   /**
    * Opens a file on disk, first checking that it still has the size and time it had when the tree
    * was walked.
    */
-  private static InputStream open(PlannedEntry e, Path source) throws IOException {
+  private static InputStream open(PlannedEntry e, Path source, FileContents contents)
+      throws IOException {
     BasicFileAttributes now =
         Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (now.size() != e.size() || !now.lastModifiedTime().equals(e.sourceTime())) {
@@ -76,7 +83,7 @@ final class TarMembers {
               + " bytes modified at "
               + now.lastModifiedTime());
     }
-    return Channels.newInputStream(FileChannel.open(source, READ_NOT_FOLLOWING));
+    return contents.open(source);
   }
 
   private static TarEntry.Type type(PlannedEntry.Kind kind) {
