@@ -1,21 +1,27 @@
 package dev.containerregistry.v1.files;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A normalized absolute path inside the image, kept as its segments. Paths order segment by
- * segment, so a directory comes right before everything under it.
- *
- * @param segments the names from the root down; empty for the root
+ * A normalized absolute path inside the image, kept as its parent and its last name, so that the
+ * paths of a tree share what they have in common (a child costs one small object, its parent
+ * nothing). Paths order segment by segment, so a directory comes right before everything under it.
  */
-record ContainerPath(List<String> segments) implements Comparable<ContainerPath> {
+final class ContainerPath implements Comparable<ContainerPath> {
 
-  static final ContainerPath ROOT = new ContainerPath(List.of());
+  static final ContainerPath ROOT = new ContainerPath(null, "");
 
-  ContainerPath {
-    segments = List.copyOf(segments);
+  private final @Nullable ContainerPath parent;
+  private final String name;
+  private final int depth;
+  private final int hash;
+
+  private ContainerPath(@Nullable ContainerPath parent, String name) {
+    this.parent = parent;
+    this.name = name;
+    this.depth = parent == null ? 0 : parent.depth + 1;
+    this.hash = parent == null ? 0 : 31 * parent.hash + name.hashCode();
   }
 
   /**
@@ -29,7 +35,7 @@ record ContainerPath(List<String> segments) implements Comparable<ContainerPath>
     if (path.isEmpty()) {
       throw new IllegalArgumentException("a container path must not be empty");
     }
-    List<String> names = new ArrayList<>();
+    ContainerPath parsed = ROOT;
     for (String name : path.split("/", -1)) {
       if (name.isEmpty()) {
         continue;
@@ -40,9 +46,9 @@ record ContainerPath(List<String> segments) implements Comparable<ContainerPath>
                 + path.replace("\0", "\\0")
                 + "\" must not contain \".\", \"..\" or NUL");
       }
-      names.add(name);
+      parsed = parsed.child(name);
     }
-    return new ContainerPath(names);
+    return parsed;
   }
 
   /**
@@ -60,46 +66,84 @@ record ContainerPath(List<String> segments) implements Comparable<ContainerPath>
   }
 
   boolean isRoot() {
-    return segments.isEmpty();
+    return parent == null;
   }
 
   ContainerPath child(String name) {
-    List<String> names = new ArrayList<>(segments);
-    names.add(name);
-    return new ContainerPath(names);
+    return new ContainerPath(this, name);
   }
 
   /** The directory holding this path; null for the root. */
   @Nullable ContainerPath parent() {
-    return isRoot() ? null : new ContainerPath(segments.subList(0, segments.size() - 1));
+    return parent;
   }
 
   /** The last segment; "" for the root. */
   String fileName() {
-    return isRoot() ? "" : segments.get(segments.size() - 1);
+    return name;
   }
 
   /** The name in the tar: relative, with a trailing '/' for a directory. */
   String tarName(boolean directory) {
-    String joined = String.join("/", segments);
-    return directory ? joined + "/" : joined;
+    StringBuilder out = new StringBuilder(64);
+    appendRelative(out);
+    return directory ? out.append('/').toString() : out.toString();
+  }
+
+  /** Orders segment by segment, from the root down; a path comes before those under it. */
+  @Override
+  public int compareTo(ContainerPath other) {
+    if (depth > other.depth) {
+      int c = Objects.requireNonNull(parent).compareTo(other);
+      return c != 0 ? c : 1;
+    }
+    if (depth < other.depth) {
+      int c = compareTo(Objects.requireNonNull(other.parent));
+      return c != 0 ? c : -1;
+    }
+    return compareAtSameDepth(other);
   }
 
   @Override
-  public int compareTo(ContainerPath other) {
-    int common = Math.min(segments.size(), other.segments.size());
-    for (int i = 0; i < common; i++) {
-      int c = segments.get(i).compareTo(other.segments.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(segments.size(), other.segments.size());
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ContainerPath other
+        && hash == other.hash
+        && depth == other.depth
+        && compareAtSameDepth(other) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   /** The absolute form, for messages: {@code /app/bin}. */
   @Override
   public String toString() {
-    return "/" + String.join("/", segments);
+    if (isRoot()) {
+      return "/";
+    }
+    StringBuilder out = new StringBuilder(64).append('/');
+    appendRelative(out);
+    return out.toString();
+  }
+
+  private int compareAtSameDepth(ContainerPath other) {
+    if (parent == null || other.parent == null) {
+      return 0; // both the root
+    }
+    int c = parent.compareAtSameDepth(other.parent);
+    return c != 0 ? c : name.compareTo(other.name);
+  }
+
+  private void appendRelative(StringBuilder out) {
+    if (parent == null) {
+      return;
+    }
+    if (!parent.isRoot()) {
+      parent.appendRelative(out);
+      out.append('/');
+    }
+    out.append(name);
   }
 }

@@ -22,54 +22,58 @@ final class EntryPlan {
   private static final int SYMLINK_MODE = 0777;
 
   private final LayerSettings settings;
+  private final EntryAttributes unset;
   private final TreeMap<ContainerPath, PlannedEntry> entries = new TreeMap<>();
 
   EntryPlan(LayerSettings settings) {
     this.settings = settings;
+    this.unset = settings.resolve(FileAttributes.NONE);
   }
 
   LayerSettings settings() {
     return settings;
   }
 
+  /** The attributes of the entries one call adds with {@code attrs}, resolved once for all. */
+  EntryAttributes attributes(FileAttributes attrs) {
+    return settings.resolve(attrs);
+  }
+
   /** A regular file or directory read from disk at {@code source}. */
-  void addFromDisk(ContainerPath path, Path source, FileFacts facts, FileAttributes attrs) {
+  void addFromDisk(ContainerPath path, Path source, FileFacts facts, EntryAttributes attrs) {
     boolean directory = facts.kind() == FileFacts.Kind.DIRECTORY;
-    int mode =
-        directory
-            ? settings.directoryMode(attrs, facts.mode())
-            : settings.fileMode(attrs, facts.mode());
+    int mode = directory ? attrs.directoryMode(facts.mode()) : attrs.fileMode(facts.mode());
     put(
         new PlannedEntry(
             path,
             directory ? Kind.DIRECTORY : Kind.FILE,
             mode,
-            settings.owner(attrs),
-            settings.modificationTime(attrs, facts.modified()),
+            attrs.owner(),
+            attrs.modificationTime(facts.modified()),
             "",
             directory ? null : source,
             null,
             directory ? 0 : facts.size(),
             directory ? null : facts.fileKey(),
             directory ? null : facts.modified(),
-            source.toString()));
+            source));
   }
 
   /** A symbolic link found on disk at {@code source}, stored as a link to {@code target}. */
   void addLinkFromDisk(
-      ContainerPath path, Path source, String target, FileFacts facts, FileAttributes attrs) {
-    put(link(path, target, attrs, facts, source.toString()));
+      ContainerPath path, Path source, String target, FileFacts facts, EntryAttributes attrs) {
+    put(link(path, target, attrs, facts, source));
   }
 
   /** A regular file holding {@code bytes}. */
-  void addBytes(ContainerPath path, byte[] bytes, FileAttributes attrs) {
+  void addBytes(ContainerPath path, byte[] bytes, EntryAttributes attrs) {
     put(
         new PlannedEntry(
             path,
             Kind.FILE,
-            settings.fileMode(attrs, DEFAULT_FILE_MODE),
-            settings.owner(attrs),
-            settings.modificationTime(attrs, null),
+            attrs.fileMode(DEFAULT_FILE_MODE),
+            attrs.owner(),
+            attrs.modificationTime(null),
             "",
             null,
             bytes,
@@ -80,14 +84,14 @@ final class EntryPlan {
   }
 
   /** A directory that is not read from disk. */
-  void addDirectory(ContainerPath path, FileAttributes attrs, String origin) {
+  void addDirectory(ContainerPath path, EntryAttributes attrs, String origin) {
     put(
         new PlannedEntry(
             path,
             Kind.DIRECTORY,
-            settings.directoryMode(attrs, DEFAULT_DIRECTORY_MODE),
-            settings.owner(attrs),
-            settings.modificationTime(attrs, null),
+            attrs.directoryMode(DEFAULT_DIRECTORY_MODE),
+            attrs.owner(),
+            attrs.modificationTime(null),
             "",
             null,
             null,
@@ -98,7 +102,7 @@ final class EntryPlan {
   }
 
   /** A symbolic link to {@code target} that is not read from disk. */
-  void addSymlink(ContainerPath path, String target, FileAttributes attrs) {
+  void addSymlink(ContainerPath path, String target, EntryAttributes attrs) {
     put(link(path, target, attrs, null, "symlink(" + path + ")"));
   }
 
@@ -108,9 +112,9 @@ final class EntryPlan {
         new PlannedEntry(
             path,
             Kind.FILE,
-            settings.fileMode(FileAttributes.NONE, DEFAULT_FILE_MODE),
-            settings.owner(FileAttributes.NONE),
-            settings.modificationTime(FileAttributes.NONE, null),
+            unset.fileMode(DEFAULT_FILE_MODE),
+            unset.owner(),
+            unset.modificationTime(null),
             "",
             null,
             new byte[0],
@@ -148,7 +152,7 @@ final class EntryPlan {
     for (ContainerPath p = entry.path().parent(); p != null && !p.isRoot(); p = p.parent()) {
       PlannedEntry existing = entries.get(p);
       if (existing == null) {
-        addDirectory(p, FileAttributes.NONE, "parent of " + entry.path());
+        addDirectory(p, unset, "parent of " + entry.path());
       } else if (existing.isDirectory()) {
         return;
       } else {
@@ -169,15 +173,15 @@ final class EntryPlan {
   private PlannedEntry link(
       ContainerPath path,
       String target,
-      FileAttributes attrs,
+      EntryAttributes attrs,
       @Nullable FileFacts facts,
-      String origin) {
+      Object origin) {
     return new PlannedEntry(
         path,
         Kind.SYMLINK,
         SYMLINK_MODE,
-        settings.owner(attrs),
-        settings.modificationTime(attrs, facts == null ? null : facts.modified()),
+        attrs.owner(),
+        attrs.modificationTime(facts == null ? null : facts.modified()),
         target,
         null,
         null,

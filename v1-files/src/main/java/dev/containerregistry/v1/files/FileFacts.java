@@ -9,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -59,15 +58,6 @@ record FileFacts(Kind kind, int mode, long size, FileTime modified, @Nullable Ob
           PosixFilePermission.OTHERS_READ,
           PosixFilePermission.OTHERS_WRITE,
           PosixFilePermission.OTHERS_EXECUTE);
-  private static final Map<Integer, Kind> UNIX_TYPES =
-      Map.of(
-          0100000, Kind.REGULAR,
-          0040000, Kind.DIRECTORY,
-          0120000, Kind.SYMLINK,
-          0140000, Kind.SOCKET,
-          0020000, Kind.CHAR_DEVICE,
-          0060000, Kind.BLOCK_DEVICE,
-          0010000, Kind.FIFO);
 
   /**
    * The facts of {@code path}, not following it if it is a link.
@@ -82,27 +72,34 @@ record FileFacts(Kind kind, int mode, long size, FileTime modified, @Nullable Ob
     }
   }
 
+  /**
+   * Reads the mode alone through the "unix" view and the rest as basic attributes: two calls, but
+   * far less garbage than one map of four named attributes, for every entry of a tree.
+   */
   private static FileFacts ofUnix(Path path) throws IOException {
-    Map<String, Object> attrs =
-        Files.readAttributes(
-            path, "unix:mode,size,lastModifiedTime,fileKey", LinkOption.NOFOLLOW_LINKS);
-    int mode = (Integer) attribute(attrs, "mode", path);
-    Kind kind = UNIX_TYPES.getOrDefault(mode & TYPE_MASK, Kind.OTHER);
+    Object modeAttribute =
+        Files.readAttributes(path, "unix:mode", LinkOption.NOFOLLOW_LINKS).get("mode");
+    if (!(modeAttribute instanceof Integer mode)) {
+      throw new IOException("reading the attributes of " + path + " gave no mode");
+    }
+    BasicFileAttributes basic =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     return new FileFacts(
-        kind,
-        mode & 07777,
-        (Long) attribute(attrs, "size", path),
-        (FileTime) attribute(attrs, "lastModifiedTime", path),
-        attrs.get("fileKey"));
+        unixKind(mode), mode & 07777, basic.size(), basic.lastModifiedTime(), basic.fileKey());
   }
 
-  private static Object attribute(Map<String, Object> attrs, String name, Path path)
-      throws IOException {
-    Object value = attrs.get(name);
-    if (value == null) {
-      throw new IOException("reading the attributes of " + path + " gave no " + name);
-    }
-    return value;
+  /** The kind of file the type bits of a Unix mode name. */
+  private static Kind unixKind(int mode) {
+    return switch (mode & TYPE_MASK) {
+      case 0100000 -> Kind.REGULAR;
+      case 0040000 -> Kind.DIRECTORY;
+      case 0120000 -> Kind.SYMLINK;
+      case 0140000 -> Kind.SOCKET;
+      case 0020000 -> Kind.CHAR_DEVICE;
+      case 0060000 -> Kind.BLOCK_DEVICE;
+      case 0010000 -> Kind.FIFO;
+      default -> Kind.OTHER;
+    };
   }
 
   private static FileFacts ofPortable(Path path) throws IOException {

@@ -6,7 +6,6 @@ import dev.containerregistry.v1.MediaType;
 import dev.containerregistry.v1.NotComputedException;
 import dev.containerregistry.v1.compression.LayerCompression;
 import dev.containerregistry.v1.stream.StreamLayer;
-import dev.containerregistry.v1.tar.TarStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -114,7 +113,7 @@ public final class FileLayer implements ComputedOnRead {
     List<PlannedEntry> entries = plan();
     Fingerprint fingerprint = new Fingerprint(entries);
     record.requireUnchanged(fingerprint);
-    StreamLayer stream = streamBuilder(TarStream.of(TarMembers.of(entries))).build();
+    StreamLayer stream = streamBuilder(TarMembers.tarOf(entries)).build();
     CompressedRead read = new CompressedRead(stream, fingerprint, record);
     latest = read;
     return read.open();
@@ -130,7 +129,7 @@ public final class FileLayer implements ComputedOnRead {
   public InputStream uncompressed() throws IOException {
     List<PlannedEntry> entries = plan();
     record.requireUnchanged(new Fingerprint(entries));
-    return TarStream.of(TarMembers.of(entries));
+    return TarMembers.tarOf(entries);
   }
 
   /**
@@ -314,7 +313,7 @@ public final class FileLayer implements ComputedOnRead {
       ContainerPath at = ContainerPath.parseEntry(containerPath);
       byte[] copy = Objects.requireNonNull(content, "content").clone();
       FileAttributes attrs = Objects.requireNonNull(attributes, "attributes");
-      return add(plan -> plan.addBytes(at, copy, attrs));
+      return add(plan -> plan.addBytes(at, copy, plan.attributes(attrs)));
     }
 
     /** An empty directory entry at {@code containerPath}, mode 0755 unless set. */
@@ -326,7 +325,8 @@ public final class FileLayer implements ComputedOnRead {
     public Builder directoryEntry(String containerPath, FileAttributes attributes) {
       ContainerPath at = ContainerPath.parseEntry(containerPath);
       FileAttributes attrs = Objects.requireNonNull(attributes, "attributes");
-      return add(plan -> plan.addDirectory(at, attrs, "directoryEntry(" + at + ")"));
+      return add(
+          plan -> plan.addDirectory(at, plan.attributes(attrs), "directoryEntry(" + at + ")"));
     }
 
     /**
@@ -347,7 +347,7 @@ public final class FileLayer implements ComputedOnRead {
             "the target of symbolic link " + at + " must be non-empty and hold no NUL");
       }
       FileAttributes attrs = Objects.requireNonNull(attributes, "attributes");
-      return add(plan -> plan.addSymlink(at, target, attrs));
+      return add(plan -> plan.addSymlink(at, target, plan.attributes(attrs)));
     }
 
     /**

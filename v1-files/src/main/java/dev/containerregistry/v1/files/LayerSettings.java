@@ -1,9 +1,6 @@
 package dev.containerregistry.v1.files;
 
 import dev.containerregistry.v1.files.PlannedEntry.Owner;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The layer-wide choices that decide the attributes written for each entry.
@@ -16,38 +13,21 @@ record LayerSettings(
     FileAttributes defaults, boolean keepModificationTimes, boolean followSymlinks) {
 
   /**
-   * The owner of an entry with {@code attrs}: theirs, else the defaults', else 0:0 and no names.
+   * The attributes of entries added with {@code attrs}: theirs, else the defaults', else the
+   * fallbacks (owner 0:0 with no names, the fixed time, modes left to each entry).
    */
-  Owner owner(FileAttributes attrs) {
+  EntryAttributes resolve(FileAttributes attrs) {
     FileAttributes merged = attrs.orElse(defaults);
-    return new Owner(
-        merged.uid().orElse(0),
-        merged.gid().orElse(0),
-        merged.userName().orElse(""),
-        merged.groupName().orElse(""));
-  }
-
-  /**
-   * The modification time of an entry with {@code attrs}: theirs, else the file's own when real
-   * times are kept and it comes from disk, else the defaults', else the fixed default.
-   */
-  Instant modificationTime(FileAttributes attrs, @Nullable FileTime onDisk) {
-    if (attrs.modificationTime().isPresent()) {
-      return attrs.modificationTime().get();
-    }
-    if (keepModificationTimes && onDisk != null) {
-      return onDisk.toInstant();
-    }
-    return defaults.modificationTime().orElse(FileLayer.DEFAULT_MODIFICATION_TIME);
-  }
-
-  /** The mode of a regular file: the one set, else {@code fallback}. */
-  int fileMode(FileAttributes attrs, int fallback) {
-    return attrs.orElse(defaults).fileMode().orElse(fallback);
-  }
-
-  /** The mode of a directory: the one set, else {@code fallback}. */
-  int directoryMode(FileAttributes attrs, int fallback) {
-    return attrs.orElse(defaults).directoryMode().orElse(fallback);
+    return new EntryAttributes(
+        new Owner(
+            merged.uid().orElse(0),
+            merged.gid().orElse(0),
+            merged.userName().orElse(""),
+            merged.groupName().orElse("")),
+        merged.fileMode().orElse(EntryAttributes.UNSET),
+        merged.directoryMode().orElse(EntryAttributes.UNSET),
+        attrs.modificationTime().orElse(null),
+        keepModificationTimes,
+        defaults.modificationTime().orElse(FileLayer.DEFAULT_MODIFICATION_TIME));
   }
 }

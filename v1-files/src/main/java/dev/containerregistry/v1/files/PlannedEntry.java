@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param size the content size
  * @param fileKey the disk file's identity, for hard-link detection
  * @param sourceTime the disk file's modification time when walked
- * @param origin the builder call that added it, for messages
+ * @param origin what added it, shown by its {@code toString()} in messages: the path it was read
+ *     from on disk (turned into text only for a message), or the builder call
  */
 record PlannedEntry(
     ContainerPath path,
@@ -34,7 +35,7 @@ record PlannedEntry(
     long size,
     @Nullable Object fileKey,
     @Nullable FileTime sourceTime,
-    String origin) {
+    Object origin) {
 
   /** What an entry is in the tar. */
   enum Kind {

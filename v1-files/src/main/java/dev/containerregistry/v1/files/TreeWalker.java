@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,8 @@ final class TreeWalker {
   }
 
   /** Adds the file (or link) {@code source} at {@code path}. */
-  void addFile(Path source, ContainerPath path, FileAttributes attrs) throws IOException {
+  void addFile(Path source, ContainerPath path, FileAttributes fileAttributes) throws IOException {
+    EntryAttributes attrs = plan.attributes(fileAttributes);
     FileFacts facts = FileFacts.of(source);
     if (facts.kind() == FileFacts.Kind.SYMLINK && !follow) {
       plan.addLinkFromDisk(path, source, linkTarget(source), facts, attrs);
@@ -45,7 +47,8 @@ final class TreeWalker {
   }
 
   /** Adds the tree under the directory {@code root} at {@code base}, {@code root} included. */
-  void addTree(Path root, ContainerPath base, FileAttributes attrs) throws IOException {
+  void addTree(Path root, ContainerPath base, FileAttributes fileAttributes) throws IOException {
+    EntryAttributes attrs = plan.attributes(fileAttributes);
     Path rootReal = realPath(root);
     FileFacts facts = FileFacts.of(rootReal);
     if (facts.kind() != FileFacts.Kind.DIRECTORY) {
@@ -65,12 +68,16 @@ final class TreeWalker {
   }
 
   /** The tree being walked: where it was given, where it really is, its attributes. */
-  private record Tree(Path root, Path realRoot, FileAttributes attrs) {}
+  private record Tree(Path root, Path realRoot, EntryAttributes attrs) {}
+
+  /** An entry of a directory: its name, read once, and its path. */
+  private record Child(String name, Path path) {}
 
   private void descend(Tree tree, Path dir, ContainerPath at, Set<Path> ancestors)
       throws IOException {
-    for (Path child : sortedChildren(dir)) {
-      ContainerPath path = at.child(child.getFileName().toString());
+    for (Child entry : sortedChildren(dir)) {
+      Path child = entry.path();
+      ContainerPath path = at.child(entry.name());
       FileFacts facts = FileFacts.of(child);
       Path content = child;
       if (facts.kind() == FileFacts.Kind.SYMLINK) {
@@ -110,15 +117,18 @@ final class TreeWalker {
     }
   }
 
-  private static List<Path> sortedChildren(Path dir) throws IOException {
-    List<Path> children = new ArrayList<>();
+  /** The entries of {@code dir} in name order, each name read once (not at each comparison). */
+  private static List<Child> sortedChildren(Path dir) throws IOException {
+    List<Child> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      stream.forEach(children::add);
+      for (Path child : stream) {
+        children.add(new Child(child.getFileName().toString(), child));
+      }
     } catch (IOException e) {
       throw new IOException(
           "building a file layer: listing the directory " + dir + " failed: " + e, e);
     }
-    children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    children.sort(Comparator.comparing(Child::name));
     return children;
   }
 

@@ -195,6 +195,39 @@ class FileLayerTest {
   }
 
   @Test
+  void aFileChangedAfterTheWalkFailsTheReadNamingIt() throws IOException {
+    Path tree = Files.createDirectories(temp.resolve("t"));
+    Files.write(tree.resolve("a.bin"), Trees.pattern(8_000_000));
+    Files.writeString(tree.resolve("b.txt"), "before");
+    FileLayer layer = FileLayer.builder().directory(tree, "/").parallelism(1).build();
+
+    try (InputStream in = layer.compressed()) {
+      assertEquals(16, in.readNBytes(16).length);
+      Files.writeString(tree.resolve("b.txt"), "after, longer");
+
+      IOException e = assertThrows(IOException.class, in::readAllBytes);
+
+      assertTrue(
+          e.getMessage().contains("(for /b.txt) changed after its directory was walked"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void setuidSetgidAndStickyBitsAreKept() throws Exception {
+    Path tree = Files.createDirectories(temp.resolve("t"));
+    Path tool = Files.writeString(tree.resolve("tool"), "x");
+    Path shared = Files.createDirectories(tree.resolve("shared"));
+    chmod("4755", tool);
+    chmod("3777", shared);
+
+    Archive tar = Archive.tarOf(FileLayer.builder().directory(tree, "/").build());
+
+    assertEquals(04755, tar.entry("tool").mode());
+    assertEquals(03777, tar.entry("shared/").mode());
+  }
+
+  @Test
   void parallelCompressionWritesTheSameTar() throws IOException {
     Path tree = Trees.sample(temp);
     FileLayer one = FileLayer.builder().directory(tree, "/app").parallelism(1).build();
@@ -323,6 +356,11 @@ class FileLayerTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> FileLayer.builder().mediaType(MediaType.OCI_UNCOMPRESSED_LAYER).build());
+  }
+
+  private static void chmod(String mode, Path path) throws Exception {
+    Process chmod = new ProcessBuilder("chmod", mode, path.toString()).inheritIO().start();
+    assertEquals(0, chmod.waitFor(), "chmod " + mode + " " + path);
   }
 
   private static void assertEntry(TarEntry e, TarEntry.Type type, int mode, int uid, String link) {
