@@ -2,7 +2,6 @@ package dev.containerregistry.v1.tar;
 
 import dev.containerregistry.v1.ConfigFile;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -189,6 +188,12 @@ final class TarHeaderEncoder {
   }
 
   private static boolean isAscii(String s) {
-    return StandardCharsets.US_ASCII.newEncoder().canEncode(s) && s.indexOf('\0') < 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0 || c >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

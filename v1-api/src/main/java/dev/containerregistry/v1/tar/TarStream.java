@@ -35,7 +35,12 @@ public final class TarStream extends BulkInputStream {
   private static final int END_OF_ARCHIVE = 2 * UstarBlock.SIZE;
 
   private final Members members;
-  private byte[] pending = new byte[0];
+
+  /** Zeros for padding and the end marker, never written to. */
+  private static final byte[] ZEROS = new byte[END_OF_ARCHIVE];
+
+  private byte[] pending = ZEROS;
+  private int pendingLength;
   private int pendingPos;
   private @Nullable TarMember unopened;
   private @Nullable InputStream content;
@@ -74,8 +79,8 @@ public final class TarStream extends BulkInputStream {
       throw new IOException("reading a tar stream that was closed");
     }
     while (true) {
-      if (pendingPos < pending.length) {
-        int n = Math.min(len, pending.length - pendingPos);
+      if (pendingPos < pendingLength) {
+        int n = Math.min(len, pendingLength - pendingPos);
         System.arraycopy(pending, pendingPos, b, off, n);
         pendingPos += n;
         return n;
@@ -92,7 +97,7 @@ public final class TarStream extends BulkInputStream {
           return n;
         }
         closeContent();
-        setPending(new byte[contentPadding]);
+        setPending(ZEROS, contentPadding);
         continue;
       }
       if (finished) {
@@ -118,19 +123,21 @@ public final class TarStream extends BulkInputStream {
   private void advance() throws IOException {
     TarMember member = members.next();
     if (member == null) {
-      setPending(new byte[END_OF_ARCHIVE]);
+      setPending(ZEROS, END_OF_ARCHIVE);
       finished = true;
       return;
     }
     TarEntry entry = member.entry();
-    setPending(TarHeaderEncoder.encode(entry));
+    byte[] header = TarHeaderEncoder.encode(entry);
+    setPending(header, header.length);
     if (entry.size() > 0) {
       unopened = member;
     }
   }
 
-  private void setPending(byte[] bytes) {
+  private void setPending(byte[] bytes, int length) {
     pending = bytes;
+    pendingLength = length;
     pendingPos = 0;
   }
 

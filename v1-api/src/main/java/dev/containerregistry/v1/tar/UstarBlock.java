@@ -81,15 +81,30 @@ final class UstarBlock {
 
   /** Writes {@code value} (at most the field length, ASCII or UTF-8) into {@code field}. */
   static void putString(byte[] block, Field field, String value) {
+    int n = Math.min(value.length(), field.length);
+    int i = 0;
+    while (i < n && value.charAt(i) < 0x80) {
+      block[field.offset + i] = (byte) value.charAt(i);
+      i++;
+    }
+    if (i == value.length()) {
+      return;
+    }
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     System.arraycopy(bytes, 0, block, field.offset, Math.min(bytes.length, field.length));
   }
 
   /** Writes {@code value} as zero-padded octal followed by a NUL; the caller checks the range. */
   static void putOctal(byte[] block, Field field, long value) {
-    String digits = Long.toOctalString(value);
-    String padded = "0".repeat(field.length - 1 - digits.length()) + digits;
-    putString(block, field, padded);
+    putOctalDigits(block, field.offset, field.length - 1, value);
+  }
+
+  private static void putOctalDigits(byte[] block, int offset, int digits, long value) {
+    long rest = value;
+    for (int i = offset + digits - 1; i >= offset; i--) {
+      block[i] = (byte) ('0' + (rest & 7));
+      rest >>>= 3;
+    }
   }
 
   /** The header checksum: the sum of all bytes, with the checksum field counted as spaces. */
@@ -114,8 +129,9 @@ final class UstarBlock {
 
   /** Stores the checksum of {@code block}: six octal digits, a NUL and a space. */
   static void putChecksum(byte[] block) {
-    String digits = Long.toOctalString(checksum(block));
-    putString(block, CHECKSUM, "0".repeat(6 - digits.length()) + digits + "\0 ");
+    putOctalDigits(block, CHECKSUM.offset, 6, checksum(block));
+    block[CHECKSUM.offset + 6] = 0;
+    block[CHECKSUM.offset + 7] = ' ';
   }
 
   /** The bytes that pad {@code size} bytes of content to a whole number of blocks. */
