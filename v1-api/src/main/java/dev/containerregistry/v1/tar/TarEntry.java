@@ -43,6 +43,10 @@ public record TarEntry(
     long devMinor,
     Map<String, String> paxRecords) {
 
+  /** The PAX records of most entries: none (shared, so that an entry copies no empty map). */
+  private static final Map<String, String> NO_PAX =
+      Collections.unmodifiableSortedMap(new TreeMap<>());
+
   /** What a tar entry is, with the type flag that marks it in a header. */
   public enum Type {
     /** A regular file with content. */
@@ -102,7 +106,10 @@ public record TarEntry(
       throw new IllegalArgumentException(
           "tar entry \"" + name + "\" of type " + type + " cannot have content");
     }
-    paxRecords = Collections.unmodifiableSortedMap(new TreeMap<>(paxRecords));
+    paxRecords =
+        paxRecords.isEmpty()
+            ? NO_PAX
+            : Collections.unmodifiableSortedMap(new TreeMap<>(paxRecords));
   }
 
   /**
