@@ -34,6 +34,11 @@ final class ChunkedBytes {
     return length;
   }
 
+  /** The size of each chunk: every chunk but the last is full. */
+  int chunkSize() {
+    return chunkSize;
+  }
+
   /** Empties this run, keeping its chunks for the next use. */
   void clear() {
     length = 0;
@@ -58,6 +63,18 @@ final class ChunkedBytes {
       }
     }
     return appended;
+  }
+
+  /** Appends {@code count} bytes of {@code source}, from {@code offset} on. */
+  void append(byte[] source, int offset, int count) {
+    for (int appended = 0; appended < count; ) {
+      byte[] chunk = chunkWithSpace();
+      int position = length % chunkSize;
+      int n = Math.min(chunkSize - position, count - appended);
+      System.arraycopy(source, offset + appended, chunk, position, n);
+      length += n;
+      appended += n;
+    }
   }
 
   /**

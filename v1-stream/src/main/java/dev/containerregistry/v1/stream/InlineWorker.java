@@ -2,18 +2,17 @@ package dev.containerregistry.v1.stream;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.zip.Deflater;
 
 /**
- * Compresses each block in the caller's thread as it is submitted, with one deflater: no thread,
- * and nothing left behind if the stream is dropped (the JDK frees an unreachable deflater).
+ * Compresses each block in the caller's thread as it is submitted, with one encoder: no thread, and
+ * nothing left behind if the stream is dropped (the JDK frees an unreachable zlib deflater).
  */
 final class InlineWorker implements Workers {
 
-  private final Deflater deflater;
+  private final BlockEncoder encoder;
 
   InlineWorker(int compressionLevel) {
-    this.deflater = new Deflater(compressionLevel, true);
+    this.encoder = BlockEncoder.forLevel(compressionLevel);
   }
 
   /** One: a block is compressed as soon as it is filled, and handed out before the next. */
@@ -25,7 +24,7 @@ final class InlineWorker implements Workers {
   @Override
   public Future<Block> submit(Block block) {
     try {
-      BlockCompressor.compress(block, deflater);
+      encoder.compress(block);
       return CompletableFuture.completedFuture(block);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -34,6 +33,6 @@ final class InlineWorker implements Workers {
 
   @Override
   public void close() {
-    deflater.end();
+    encoder.end();
   }
 }

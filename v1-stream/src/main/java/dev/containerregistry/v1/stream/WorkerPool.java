@@ -10,10 +10,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.zip.Deflater;
 
 /**
- * The compressing threads of one parallel stream and their deflaters. Threads are daemons named
+ * The compressing threads of one parallel stream and their encoders. Threads are daemons named
  * {@code stream-layer-gzip-N}, started on the first block and stopped by {@link #close()}.
  *
  * <p>A stream dropped unclosed keeps none alive: the pool is registered with a {@link Cleaner}
@@ -34,7 +33,7 @@ final class WorkerPool implements Workers {
   private final int workers;
   private final ThreadPoolExecutor executor;
   private final int compressionLevel;
-  private final Deque<Deflater> idleDeflaters = new ArrayDeque<>();
+  private final Deque<BlockEncoder> idleEncoders = new ArrayDeque<>();
   private final Cleaner.Cleanable stopWhenUnreachable;
   private boolean stopped;
 
@@ -65,11 +64,11 @@ final class WorkerPool implements Workers {
   public Future<Block> submit(Block block) {
     return executor.submit(
         () -> {
-          Deflater deflater = borrow();
+          BlockEncoder encoder = borrow();
           try {
-            BlockCompressor.compress(block, deflater);
+            encoder.compress(block);
           } finally {
-            giveBack(deflater);
+            giveBack(encoder);
           }
           return block;
         });
@@ -77,7 +76,7 @@ final class WorkerPool implements Workers {
 
   /**
    * Stops the workers, waiting (up to ten seconds) for a block being compressed to finish, and
-   * frees the deflaters. Safe to call more than once.
+   * frees the encoders. Safe to call more than once.
    */
   @Override
   public void close() {
@@ -90,28 +89,28 @@ final class WorkerPool implements Workers {
   }
 
   /**
-   * Interrupts the workers and frees the idle deflaters without waiting: the cleaner's action (run
+   * Interrupts the workers and frees the idle encoders without waiting: the cleaner's action (run
    * once, by {@link #close()} or by the cleaner's thread), so it must not block.
    */
   private void stop() {
     executor.shutdownNow();
     synchronized (this) {
       stopped = true;
-      idleDeflaters.forEach(Deflater::end);
-      idleDeflaters.clear();
+      idleEncoders.forEach(BlockEncoder::end);
+      idleEncoders.clear();
     }
   }
 
-  private synchronized Deflater borrow() {
-    Deflater deflater = idleDeflaters.poll();
-    return deflater != null ? deflater : new Deflater(compressionLevel, true);
+  private synchronized BlockEncoder borrow() {
+    BlockEncoder encoder = idleEncoders.poll();
+    return encoder != null ? encoder : BlockEncoder.forLevel(compressionLevel);
   }
 
-  private synchronized void giveBack(Deflater deflater) {
+  private synchronized void giveBack(BlockEncoder encoder) {
     if (stopped) {
-      deflater.end();
+      encoder.end();
     } else {
-      idleDeflaters.push(deflater);
+      idleEncoders.push(encoder);
     }
   }
 

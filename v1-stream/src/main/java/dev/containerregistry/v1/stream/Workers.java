@@ -25,7 +25,7 @@ interface Workers extends AutoCloseable {
   /** Compresses {@code block}; the future yields the same block, compressed. */
   Future<Block> submit(Block block);
 
-  /** Stops the workers and frees their deflaters; safe to call more than once. */
+  /** Stops the workers and frees their encoders; safe to call more than once. */
   @Override
   void close();
 }

@@ -3,16 +3,20 @@ package dev.containerregistry.v1.stream;
 import java.util.zip.Deflater;
 
 /**
- * Deflates one block so that the blocks, concatenated in order, form one deflate stream: the
- * deflater is primed with the preceding input as its dictionary, and every block but the last ends
- * with a sync flush (byte-aligned, stream still open) while the last one finishes the stream.
+ * The encoder of levels other than 1: the JDK's {@link Deflater} (zlib), primed with the preceding
+ * input as its dictionary; every block but the last ends with a sync flush (byte-aligned, stream
+ * still open) while the last one finishes the stream.
  */
-final class BlockCompressor {
+final class ZlibBlockEncoder implements BlockEncoder {
 
-  private BlockCompressor() {}
+  private final Deflater deflater;
 
-  /** Compresses {@code block} with {@code deflater}, a raw (no wrapper) deflater, reset here. */
-  static void compress(Block block, Deflater deflater) {
+  ZlibBlockEncoder(int compressionLevel) {
+    this.deflater = new Deflater(compressionLevel, true);
+  }
+
+  @Override
+  public void compress(Block block) {
     deflater.reset();
     if (block.dictionaryLength() > 0) {
       deflater.setDictionary(block.dictionary(), 0, block.dictionaryLength());
@@ -30,5 +34,10 @@ final class BlockCompressor {
       // size, the output stays the same whatever the number of workers.
       while (!output.appendFrom(deflater, Deflater.SYNC_FLUSH)) {}
     }
+  }
+
+  @Override
+  public void end() {
+    deflater.end();
   }
 }
