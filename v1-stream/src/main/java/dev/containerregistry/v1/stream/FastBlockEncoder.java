@@ -88,7 +88,10 @@ final class FastBlockEncoder implements BlockEncoder {
     }
   }
 
-  /** Encodes {@code window[start..end)} as one deflate block, the stream's last when asked. */
+  /**
+   * Encodes {@code window[start..end)} as deflate blocks (one, unless its symbols fill more), the
+   * last of them the stream's last when asked.
+   */
   private void encode(int start, int end, boolean last) {
     int blockStart = start;
     int position = start;
