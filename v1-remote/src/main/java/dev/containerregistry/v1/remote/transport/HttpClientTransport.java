@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -64,7 +66,8 @@ final class HttpClientTransport implements Transport, Closeable {
    * @param dns the name resolution to connect with (tests pass one that rebinds)
    */
   HttpClientTransport(HttpSettings settings, DnsResolver dns) {
-    SSLContext tls = settings.sslContext().orElseGet(HttpClientTransport::defaultTls);
+    Optional<SSLContext> given = settings.sslContext();
+    Supplier<SSLContext> tls = () -> given.orElseGet(HttpClientTransport::defaultTls);
     ProxySelector proxies = settings.proxy().orElseGet(Proxies::system);
     PoolingHttpClientConnectionManagerBuilder pool =
         PoolingHttpClientConnectionManagerBuilder.create()

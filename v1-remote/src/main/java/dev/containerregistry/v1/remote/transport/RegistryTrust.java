@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -35,11 +36,31 @@ final class RegistryTrust implements TlsSocketStrategy {
 
   private final @Nullable Path certificates;
   private final Map<String, TlsSocketStrategy> byHost = new ConcurrentHashMap<>();
-  private final TlsSocketStrategy fallbackStrategy;
+  private final Supplier<SSLContext> fallbackContext;
+  private volatile @Nullable TlsSocketStrategy fallbackStrategy;
 
-  RegistryTrust(SSLContext fallback, @Nullable Path certificates) {
+  /**
+   * @param fallback the context for hosts without a certificates directory of their own, asked for
+   *     on the first TLS connection (the JVM's default context costs megabytes to build, which a
+   *     client that only talks plain http to a local registry never needs)
+   */
+  RegistryTrust(Supplier<SSLContext> fallback, @Nullable Path certificates) {
     this.certificates = certificates;
-    this.fallbackStrategy = new DefaultClientTlsStrategy(fallback);
+    this.fallbackContext = fallback;
+  }
+
+  private TlsSocketStrategy fallback() {
+    TlsSocketStrategy strategy = fallbackStrategy;
+    if (strategy == null) {
+      synchronized (this) {
+        strategy = fallbackStrategy;
+        if (strategy == null) {
+          strategy = new DefaultClientTlsStrategy(fallbackContext.get());
+          fallbackStrategy = strategy;
+        }
+      }
+    }
+    return strategy;
   }
 
   @Override
@@ -52,7 +73,7 @@ final class RegistryTrust implements TlsSocketStrategy {
   private TlsSocketStrategy strategy(String host, int port) throws IOException {
     Path dir = certificates;
     if (dir == null) {
-      return fallbackStrategy;
+      return fallback();
     }
     String key = host + ":" + port;
     TlsSocketStrategy known = byHost.get(key);
@@ -64,7 +85,7 @@ final class RegistryTrust implements TlsSocketStrategy {
       cas.addAll(read(dir.resolve(host)));
     }
     TlsSocketStrategy chosen =
-        cas.isEmpty() ? fallbackStrategy : new DefaultClientTlsStrategy(withExtraRoots(cas, host));
+        cas.isEmpty() ? fallback() : new DefaultClientTlsStrategy(withExtraRoots(cas, host));
     byHost.put(key, chosen);
     return chosen;
   }
