@@ -2,6 +2,7 @@ package dev.containerregistry.v1.remote;
 
 import dev.containerregistry.name.Reference;
 import dev.containerregistry.name.Repository;
+import dev.containerregistry.v1.ComputedOnRead;
 import dev.containerregistry.v1.Descriptor;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -26,8 +27,8 @@ import java.util.concurrent.ExecutionException;
  * Pushes images, indexes and layers to one repository. Blob transfers run on the client's worker
  * pool (at most {@code jobs} threads for all pushes of the client); each blob is transferred once
  * however many images or tags share it (stream layers are told apart by identity); an image's
- * config goes up after all its layers (a stream layer's digest exists only then), and every
- * manifest after everything it references.
+ * config goes up beside its layers, or after them when one of them computes its digest while it is
+ * read (the config names it), and every manifest after everything it references.
  */
 final class Pusher implements AutoCloseable {
 
@@ -132,10 +133,18 @@ final class Pusher implements AutoCloseable {
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<?>[] uploads =
-        layers.stream().map(l -> blob(l, "layer")).toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(uploads)
-        .thenComposeAsync(done -> blob(unchecked(() -> config(image, layers)), "config"), executor)
+    List<CompletableFuture<?>> uploads = new ArrayList<>();
+    layers.forEach(layer -> uploads.add(blob(layer, "layer")));
+    CompletableFuture<?> layersDone =
+        CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new));
+    CompletableFuture<?> configReady =
+        layers.stream().anyMatch(Pusher::computedOnRead)
+            ? layersDone
+            : CompletableFuture.completedFuture(null);
+    uploads.add(
+        configReady.thenComposeAsync(
+            ready -> blob(unchecked(() -> config(image, layers)), "config"), executor));
+    return CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new))
         .thenApplyAsync(
             done -> unchecked(() -> manifests.put(ref, image.mediaType(), image.rawManifest())),
             executor);
@@ -226,6 +235,11 @@ final class Pusher implements AutoCloseable {
   @Override
   public void close() {
     executor.cancelAll();
+  }
+
+  /** True for a layer whose digest, and so the image's config, exists only once it was read. */
+  private static boolean computedOnRead(Layer layer) {
+    return layer instanceof ComputedOnRead lazy && !lazy.computed();
   }
 
   /**

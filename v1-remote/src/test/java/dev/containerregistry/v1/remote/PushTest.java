@@ -395,6 +395,47 @@ class PushTest {
   }
 
   @Test
+  void sendsTheConfigBesideLayersWhoseDigestsAreKnownAndTheManifestLast() throws Exception {
+    Layer layer = Randoms.layer(50_000, MediaType.OCI_LAYER);
+    Image image = new LayeredImage(List.of(layer));
+    String configHead = "/v2/app/blobs/" + image.configName();
+    String layerHead = "/v2/app/blobs/" + layer.digest();
+    java.util.concurrent.CountDownLatch configAsked = new java.util.concurrent.CountDownLatch(1);
+    boolean[] configBeforeLayer = {false};
+    registry.fault =
+        new UploadRegistry.Fault() {
+          @Override
+          public boolean matches(dev.containerregistry.v1.remote.transport.LocalServer.Recorded r) {
+            if (r.method().equals("HEAD") && r.uri().getPath().equals(configHead)) {
+              configAsked.countDown();
+            }
+            return r.method().equals("HEAD") && r.uri().getPath().equals(layerHead);
+          }
+
+          @Override
+          public void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            try {
+              // The layer's check waits for the config's: only a config sent beside it comes.
+              configBeforeLayer[0] = configAsked.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            dev.containerregistry.v1.remote.transport.LocalServer.respond(exchange, 404, "");
+          }
+        };
+
+    Remote.write(registry.ref("app:v1"), image, options(UploadMode.STREAMING));
+
+    assertTrue(configBeforeLayer[0], "the config was looked at while the layer's check waited");
+    assertArrayEquals(image.rawManifest(), registry.manifest(registry.ref("app:v1")));
+    List<String> order =
+        registry.server.requests().stream().map(r -> r.method() + " " + r.uri().getPath()).toList();
+    assertTrue(
+        order.get(order.size() - 1).startsWith("PUT /v2/app/manifests/v1"), order.toString());
+    assertProgressEndsComplete();
+  }
+
+  @Test
   void pushesAnImageOfStreamLayersConfigAfterLayersManifestLast() throws IOException {
     List<Layer> layers = List.of(stream(30_000), stream(40_000), stream(50_000));
     Image image = new LayeredImage(layers);
