@@ -17,6 +17,7 @@ final class WatchedBlobStream extends FilterInputStream {
   private static final int DRAIN_LIMIT = 64 * 1024;
 
   private final ProgressTracker.BlobProgress watch;
+  private final byte[] one = new byte[1];
   private long read;
   private boolean ended;
 
@@ -31,7 +32,6 @@ final class WatchedBlobStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
     int n = read(one, 0, 1);
     return n < 0 ? -1 : one[0] & 0xff;
   }

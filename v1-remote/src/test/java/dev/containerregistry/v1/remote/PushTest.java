@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
 import dev.containerregistry.v1.Image;
@@ -15,6 +16,7 @@ import dev.containerregistry.v1.files.FileLayer;
 import dev.containerregistry.v1.random.Randoms;
 import dev.containerregistry.v1.remote.authn.Authenticator;
 import dev.containerregistry.v1.remote.transport.HttpSettings;
+import dev.containerregistry.v1.remote.transport.LocalServer;
 import dev.containerregistry.v1.remote.transport.RetryPolicy;
 import dev.containerregistry.v1.remote.transport.Transport;
 import dev.containerregistry.v1.remote.transport.Transports;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -400,12 +404,12 @@ class PushTest {
     Image image = new LayeredImage(List.of(layer));
     String configHead = "/v2/app/blobs/" + image.configName();
     String layerHead = "/v2/app/blobs/" + layer.digest();
-    java.util.concurrent.CountDownLatch configAsked = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch configAsked = new CountDownLatch(1);
     boolean[] configBeforeLayer = {false};
     registry.fault =
         new UploadRegistry.Fault() {
           @Override
-          public boolean matches(dev.containerregistry.v1.remote.transport.LocalServer.Recorded r) {
+          public boolean matches(LocalServer.Recorded r) {
             if (r.method().equals("HEAD") && r.uri().getPath().equals(configHead)) {
               configAsked.countDown();
             }
@@ -413,14 +417,14 @@ class PushTest {
           }
 
           @Override
-          public void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+          public void answer(HttpExchange exchange) throws IOException {
             try {
               // The layer's check waits for the config's: only a config sent beside it comes.
-              configBeforeLayer[0] = configAsked.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              configBeforeLayer[0] = configAsked.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
-            dev.containerregistry.v1.remote.transport.LocalServer.respond(exchange, 404, "");
+            LocalServer.respond(exchange, 404, "");
           }
         };
 

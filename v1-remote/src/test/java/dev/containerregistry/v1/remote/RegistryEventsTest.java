@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.containerregistry.name.Digest;
 import dev.containerregistry.name.Repository;
 import dev.containerregistry.v1.Hash;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
@@ -138,7 +140,7 @@ class RegistryEventsTest {
           }
 
           @Override
-          public void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+          public void answer(HttpExchange exchange) throws IOException {
             LocalServer.respond(exchange, 503, "");
           }
         };
@@ -296,8 +298,8 @@ class RegistryEventsTest {
   /** Records each event as a line, blob events prefixed by the transfer's number in this test. */
   private static final class Recorder implements RegistryEventListener {
     final List<String> lines = new CopyOnWriteArrayList<>();
-    final Map<Integer, Exception> failures = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, Integer> numbers = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<Integer, Exception> failures = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> numbers = new ConcurrentHashMap<>();
 
     void clear() {
       lines.clear();

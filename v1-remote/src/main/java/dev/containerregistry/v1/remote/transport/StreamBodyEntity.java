@@ -56,7 +56,7 @@ final class StreamBodyEntity extends AbstractHttpEntity {
       byte[] piece = new byte[(int) (remaining < 0 ? WRITE_SIZE : Math.min(WRITE_SIZE, remaining))];
       while (remaining != 0) {
         int wanted = remaining < 0 ? piece.length : (int) Math.min(piece.length, remaining);
-        int n = fill(in, piece, wanted);
+        int n = in.readNBytes(piece, 0, wanted);
         if (n > 0) {
           out.write(piece, 0, n);
         }
@@ -68,15 +68,6 @@ final class StreamBodyEntity extends AbstractHttpEntity {
         }
       }
     }
-  }
-
-  /** Reads until {@code wanted} bytes are in {@code piece} or the body ends; returns the count. */
-  private static int fill(InputStream in, byte[] piece, int wanted) throws IOException {
-    int filled = 0;
-    for (int n; filled < wanted && (n = in.read(piece, filled, wanted - filled)) >= 0; ) {
-      filled += n;
-    }
-    return filled;
   }
 
   @Override

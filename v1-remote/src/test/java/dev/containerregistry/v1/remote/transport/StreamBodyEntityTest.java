@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,9 +39,9 @@ class StreamBodyEntityTest {
 
   /** Hands out at most 1000 bytes per read, as a network or a compressor may. */
   private InputStream trickle(byte[] bytes) {
-    return new ByteArrayInputStream(bytes) {
+    return new FilterInputStream(new ByteArrayInputStream(bytes)) {
       @Override
-      public synchronized int read(byte[] b, int off, int len) {
+      public int read(byte[] b, int off, int len) throws IOException {
         return super.read(b, off, Math.min(len, 1000));
       }
     };
